@@ -1,0 +1,62 @@
+"""``plans-publics`` command (also ``python -m generator``), in French for staff."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.content import load_site
+from generator.problems import ContentError
+from generator.render import build_nav, render_pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="plans-publics",
+        description="Publie les plans et ententes du dossier de contenu sous forme de site Web.",
+    )
+    parser.add_argument("--contenu", default="content", help="dossier de contenu (par défaut\u00a0: content)")
+    commands = parser.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
+    verify = commands.add_parser("verifier", help="vérifie le contenu et signale chaque erreur")
+    verify.set_defaults(action=_verify)
+    export = commands.add_parser("exporter", help="écrit les pages Markdown dans un dossier, pour un autre moteur")
+    export.add_argument("dossier", help="dossier où écrire les pages (créé au besoin)")
+    export.set_defaults(action=_export)
+    args = parser.parse_args(argv)
+    try:
+        return args.action(args)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+
+
+def _verify(args: argparse.Namespace) -> int:
+    site = load_site(args.contenu)
+    print(f"Contenu valide\u00a0: {len(site.documents)} document(s), {len(site.organisations)} organisation(s).")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    site = load_site(args.contenu)
+    written = export_pages(site, Path(args.dossier))
+    print(f"{written} pages écrites dans {args.dossier}.")
+    return 0
+
+
+def export_pages(site, folder: Path) -> int:  # type: ignore[no-untyped-def]
+    """Write every page, and the navigation as a MkDocs ``nav`` YAML file, under ``folder``."""
+    import yaml
+
+    pages = render_pages(site)
+    for path, page in pages.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page.markdown.encode("utf-8"))
+    nav = yaml.safe_dump({"nav": build_nav(site)}, allow_unicode=True, sort_keys=False)
+    (folder / "navigation.yml").write_bytes(nav.encode("utf-8"))
+    return len(pages)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Markdown building blocks: text from content files is always text.
+
+``text()`` escapes everything Markdown or HTML could interpret, so a data file can
+never inject markup into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from generator.typo import typeset
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_LEADING_LIST = re.compile(r"^(\d+)([.)])")
+
+
+def text(value: str) -> str:
+    """Escape a plain-text value for inline use in Markdown, with OQLF spacing."""
+    value = " ".join(value.split())
+    value = html.escape(value, quote=False)
+    value = _SPECIAL.sub(r"\\\1", value)
+    value = _LEADING_LIST.sub(r"\1\\\2", value)
+    if value.startswith(("-", ">", "=")):
+        value = "\\" + value
+    return typeset(value)
+
+
+def link(label: str, target: str) -> str:
+    """A link whose label is already Markdown; ``target`` is a relative path or safe URI."""
+    if re.search(r"[\s<>()]", target):
+        target = f"<{target}>"
+    return f"[{label}]({target})"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative link between two generated pages (``a/b.md`` → ``../c.md#x``)."""
+    if to_page == from_page:
+        return f"#{anchor}" if anchor else posixpath.basename(to_page)
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def heading(level: int, label: str, anchor: str | None = None) -> str:
+    suffix = f" {{#{anchor}}}" if anchor else ""
+    return f"{'#' * level} {label}{suffix}"
+
+
+def bullets(items: list[str], indent: int = 0) -> list[str]:
+    pad = " " * indent
+    return [f"{pad}- {item}" for item in items]
+
+
+def table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines

@@ -1,0 +1,86 @@
+"""Thin MkDocs adapter: hands the core's pages to MkDocs as generated files.
+
+Content is loaded and checked in ``on_pre_build``, before MkDocs empties
+``site_dir``: a content error stops the build and leaves the last good site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.content import Site, load_site
+from generator.problems import ContentError
+from generator.render import Page, build_nav, render_pages
+
+log = get_plugin_logger(__name__)
+
+
+class PlansPublicsConfig(Config):
+    contenu = c.Optional(c.Type(str))  # content folder; defaults to docs_dir
+    navigation = c.Type(bool, default=True)  # replace the nav with regions → organisations → documents
+
+
+class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.pages: dict[str, Page] = {}
+        self.content_dir = Path()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        folder = self.config.contenu
+        if folder:
+            base = Path(config.config_file_path or ".").parent
+            self.content_dir = (base / folder).resolve()
+        else:
+            self.content_dir = Path(config.docs_dir).resolve()
+        if str(self.content_dir) not in config.watch:
+            config.watch.append(str(self.content_dir))
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        try:
+            self.site = load_site(self.content_dir)
+        except ContentError as error:
+            raise PluginError(error.report()) from None
+        self.pages = render_pages(self.site)
+        if self.config.navigation:
+            config.nav = build_nav(self.site)
+        log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in self.pages.values():
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)
+            file = File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.INCLUDED)
+            if page.source and config.edit_uri:
+                file.edit_uri = _edit_uri(config, self.content_dir, page.source)
+            files.append(file)
+        return files
+
+
+def _edit_uri(config: MkDocsConfig, content_dir: Path, source: str) -> str:
+    """Edit links point at the YAML file staff edit, relative to the repository root."""
+    root = Path(config.config_file_path or ".").parent.resolve()
+    try:
+        relative = (content_dir.parent / source).resolve().relative_to(root).as_posix()
+    except ValueError:
+        relative = source
+    # MkDocs joins edit_uri to the docs folder; our files live in the content folder.
+    docs = Path(config.docs_dir).resolve()
+    try:
+        docs_relative = docs.relative_to(root).as_posix()
+    except ValueError:
+        docs_relative = ""
+    if docs_relative and relative.startswith(docs_relative + "/"):
+        return relative[len(docs_relative) + 1 :]
+    return relative

@@ -1,0 +1,51 @@
+"""Problems found in content files, reported to staff in French."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["erreur", "avis"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one content file, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    level: Level = "erreur"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", ligne {self.line}"
+            if self.column is not None:
+                where += f", colonne {self.column}"
+        field = f" [{self.field}]" if self.field else ""
+        return f"{where}{field}\u00a0: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every problem of every file."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=_sort_key)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = (
+            "1 erreur dans le contenu"
+            if count == 1
+            else f"{count} erreurs dans le contenu"
+        )
+        lines = [f"{head}\u00a0:"] + [f"- {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def _sort_key(p: Problem) -> tuple:
+    return (p.file, p.line or 0, p.column or 0, p.field, p.message)

@@ -1,0 +1,522 @@
+"""Turn a checked :class:`~generator.content.Site` into Markdown pages and a navigation.
+
+Pure functions, no MkDocs: the plugin and the ``exporter`` command both call
+:func:`render_pages` and :func:`build_nav`, so they hand out the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Union
+
+from generator import md, typo
+from generator.content import Site
+from generator.models import Document, Element, Entente, Enjeu, Piar, Programme, Renvois, Volet
+from generator.typo import NBSP
+
+COLON = NBSP + ":"
+NO_REGION = "ensemble-du-quebec"
+NO_REGION_NAME = "Ensemble du Québec"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    title: str
+    markdown: str
+    source: str | None = None  # content file the page comes from, for "edit" links
+
+
+NavItem = Union[str, dict[str, Union[str, list["NavItem"]]]]
+
+
+# --- addresses ----------------------------------------------------------------------
+
+
+def home_path() -> str:
+    return "index.md"
+
+
+def region_path(identifier: str) -> str:
+    return f"regions/{identifier}/index.md"
+
+
+def organisation_path(identifier: str) -> str:
+    return f"organisations/{identifier}/index.md"
+
+
+def document_path(identifier: str) -> str:
+    return f"documents/{identifier}.md"
+
+
+def programme_path(identifier: str) -> str:
+    return f"programmes/{identifier}.md"
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+def render_pages(site: Site) -> dict[str, Page]:
+    """Every page of the site, keyed by its path, in a stable order."""
+    pages = [_home(site)]
+    for region_id, organisations in _by_region(site).items():
+        pages.append(_region_page(site, region_id, organisations))
+    for org_id in sorted({d.organisation for d in site.documents.values()}):
+        pages.append(_organisation_page(site, org_id))
+    for document in site.documents.values():
+        if isinstance(document, Piar):
+            pages.append(_piar_page(site, document))
+        else:
+            pages.append(_entente_page(site, document))
+    for programme in site.programmes.values():
+        pages.append(_programme_page(site, programme))
+    return {page.path: page for page in pages}
+
+
+def build_nav(site: Site) -> list[NavItem]:
+    """MkDocs-style navigation: regions → organisations → documents, then programmes."""
+    nav: list[NavItem] = [{"Accueil": home_path()}]
+    for region_id, organisations in _by_region(site).items():
+        children: list[NavItem] = [region_path(region_id)]
+        for org_id, documents in organisations.items():
+            org_children: list[NavItem] = [organisation_path(org_id)]
+            org_children += [{_short_title(site, d): document_path(d.identifiant)} for d in documents]
+            children.append({site.organisations[org_id].nom: org_children})
+        nav.append({_region_name(site, region_id): children})
+    if site.programmes:
+        nav.append({"Programmes": [{p.nom: programme_path(p.identifiant)} for p in site.programmes.values()]})
+    return nav
+
+
+# --- grouping -----------------------------------------------------------------------
+
+
+def _by_region(site: Site) -> dict[str, dict[str, list[Document]]]:
+    """region id → organisation id → documents, regions by name, organisations by name."""
+    grouped: dict[str, dict[str, list[Document]]] = defaultdict(lambda: defaultdict(list))
+    for document in site.documents.values():
+        region = site.region_of(document)
+        grouped[region.identifiant if region else NO_REGION][document.organisation].append(document)
+    ordered = {}
+    for region_id in sorted(grouped, key=lambda r: (r == NO_REGION, _region_name(site, r))):
+        organisations = grouped[region_id]
+        ordered[region_id] = {
+            org: sorted(organisations[org], key=lambda d: (d.titre, d.identifiant))
+            for org in sorted(organisations, key=lambda o: site.organisations[o].nom)
+        }
+    return ordered
+
+
+def _region_name(site: Site, region_id: str) -> str:
+    return site.regions[region_id].nom if region_id in site.regions else NO_REGION_NAME
+
+
+def _short_title(site: Site, document: Document) -> str:
+    return document.titre_court or document.titre
+
+
+def _kind(site: Site, document: Document) -> str:
+    kind = getattr(site.info.types_de_documents, document.type)
+    return f"{kind.nom} ({kind.sigle})" if kind.sigle else kind.nom
+
+
+def _updated(document: Document) -> str:
+    if document.mise_a_jour:
+        return f"À jour le {typo.date(document.mise_a_jour)}"
+    return "Date de mise à jour non indiquée dans le document"
+
+
+def _document_summary(site: Site, document: Document, from_page: str, *, with_org: bool) -> list[str]:
+    label = md.link(md.text(document.titre), md.relative(from_page, document_path(document.identifiant)))
+    facts = [f"Type{COLON} {md.text(_kind(site, document))}"]
+    if with_org:
+        facts.append(f"organisation{COLON} {md.text(site.organisations[document.organisation].nom)}")
+    if isinstance(document, Entente):
+        facts.append(f"période{COLON} {_period(document)}")
+    facts.append(md.text(_updated(document)[0].lower() + _updated(document)[1:]))
+    return [f"- {label}  ", f"  {'; '.join(facts)}."]
+
+
+# --- pages --------------------------------------------------------------------------
+
+
+def _home(site: Site) -> Page:
+    path = home_path()
+    lines = [md.heading(1, md.text(site.info.titre)), "", md.text(site.info.description), ""]
+    lines += [md.heading(2, "Documents publiés", "documents"), ""]
+    for region_id, organisations in _by_region(site).items():
+        region_link = md.link(md.text(_region_name(site, region_id)), md.relative(path, region_path(region_id)))
+        lines += [md.heading(3, region_link), ""]
+        for org_id, documents in organisations.items():
+            org_link = md.link(md.text(site.organisations[org_id].nom), md.relative(path, organisation_path(org_id)))
+            lines += [md.heading(4, org_link), ""]
+            for document in documents:
+                lines += _document_summary(site, document, path, with_org=False)
+            lines.append("")
+    if site.programmes:
+        lines += [md.heading(2, "Programmes", "programmes"), ""]
+        for programme in site.programmes.values():
+            lines.append(
+                "- " + md.link(md.text(_programme_name(programme)), md.relative(path, programme_path(programme.identifiant)))
+            )
+        lines.append("")
+    return Page(path, site.info.titre, _finish(lines), "site.yml")
+
+
+def _region_page(site: Site, region_id: str, organisations: dict[str, list[Document]]) -> Page:
+    path = region_path(region_id)
+    name = _region_name(site, region_id)
+    lines = [md.heading(1, md.text(name)), ""]
+    count = sum(len(d) for d in organisations.values())
+    lines += [f"{_count(count, 'document publié', 'documents publiés')} pour cette région.", ""]
+    for org_id, documents in organisations.items():
+        org = site.organisations[org_id]
+        lines += [md.heading(2, md.link(md.text(org.nom), md.relative(path, organisation_path(org_id)))), ""]
+        for document in documents:
+            lines += _document_summary(site, document, path, with_org=False)
+        lines.append("")
+    return Page(path, name, _finish(lines), "regions.yml")
+
+
+def _organisation_page(site: Site, org_id: str) -> Page:
+    path = organisation_path(org_id)
+    org = site.organisations[org_id]
+    lines = [md.heading(1, md.text(org.nom)), ""]
+    facts = []
+    if org.sigle:
+        facts.append(f"Sigle{COLON} {md.text(org.sigle)}")
+    if org.region and org.region in site.regions:
+        region = site.regions[org.region]
+        facts.append(f"Région{COLON} " + md.link(md.text(region.nom), md.relative(path, region_path(region.identifiant))))
+    if org.site_web:
+        facts.append(f"Site Web{COLON} " + md.link(md.text(org.site_web), org.site_web))
+    lines += md.bullets(facts) + ([""] if facts else [])
+    lines += [md.heading(2, "Documents publiés", "documents"), ""]
+    documents = sorted(
+        (d for d in site.documents.values() if d.organisation == org_id), key=lambda d: (d.titre, d.identifiant)
+    )
+    for document in documents:
+        lines += _document_summary(site, document, path, with_org=False)
+    return Page(path, org.nom, _finish(lines), f"organisations/{org_id}.yml")
+
+
+# --- PIAR ---------------------------------------------------------------------------
+
+
+def _piar_page(site: Site, piar: Piar) -> Page:
+    path = document_path(piar.identifiant)
+    programme = site.programmes[piar.programme]
+    org = site.organisations[piar.organisation]
+    kind = site.info.types_de_documents.piar
+    lines = [md.heading(1, md.text(piar.titre)), ""]
+    lines += md.bullets(
+        [
+            f"Organisation{COLON} " + md.link(md.text(org.nom), md.relative(path, organisation_path(org.identifiant))),
+            f"Programme{COLON} "
+            + md.link(md.text(_programme_name(programme)), md.relative(path, programme_path(programme.identifiant))),
+            f"Date du plan{COLON} {typo.date(piar.date_du_plan)}",
+            md.text(_updated(piar)),
+        ]
+    )
+    lines.append("")
+    if kind.presentation:
+        lines += [line for p in kind.presentation for line in (md.text(p), "")]
+        if programme.piar:
+            lines += [
+                md.link(
+                    f"Ce que le programme {md.text(programme.nom_court)} demande dans un PIAR",
+                    md.relative(path, programme_path(programme.identifiant), "piar"),
+                )
+                + ".",
+                "",
+            ]
+    lines += _piar_summary(piar, programme)
+    for enjeu in piar.enjeux:
+        lines += _enjeu(enjeu, programme, path)
+    return Page(path, piar.titre, _finish(lines), piar.source)
+
+
+def _piar_summary(piar: Piar, programme: Programme) -> list[str]:
+    short = md.text(programme.nom_court)
+    rows = []
+    for enjeu in piar.enjeux:
+        objectives = typo.join(str(n) for n in enjeu.renvois("objectifs_programme"))
+        axes = typo.join(str(n) for n in enjeu.renvois("axes_programme"))
+        rows.append(
+            [
+                md.link(f"{enjeu.numero}. {md.text(enjeu.titre)}", f"#enjeu-{enjeu.numero}"),
+                f"{_plural(enjeu.renvois('objectifs_programme'), 'Objectif')}{NBSP}{objectives}; "
+                f"{_plural(enjeu.renvois('axes_programme'), 'axe')}{NBSP}{axes}",
+                _time_share(enjeu),
+            ]
+        )
+    shares = [e.temps_imparti.pourcentage for e in piar.enjeux if e.temps_imparti and e.temps_imparti.pourcentage is not None]
+    if shares:
+        rows.append(["**Total des pourcentages indiqués**", "", f"**{typo.percent(sum(shares, Decimal(0)))}**"])
+    lines = [md.heading(2, "Sommaire des enjeux", "sommaire"), ""]
+    lines += [f"Le plan compte {_count(len(piar.enjeux), 'enjeu', 'enjeux')}.", ""]
+    lines += md.table(["Enjeu", f"Objectifs et axes {typo.of(short)}", "Temps imparti par les ressources"], rows)
+    return lines + [""]
+
+
+def _time_share(enjeu: Enjeu) -> str:
+    share = enjeu.temps_imparti
+    if share is None:
+        return "Non indiqué"
+    if share.pourcentage is not None:
+        return typo.percent(share.pourcentage)
+    return md.text(share.note or "")
+
+
+def _enjeu(enjeu: Enjeu, programme: Programme, path: str) -> list[str]:
+    anchor = f"enjeu-{enjeu.numero}"
+    short = md.text(programme.nom_court)
+    lines = [md.heading(2, f"Enjeu {enjeu.numero}{COLON} {md.text(enjeu.titre)}", anchor), ""]
+    lines += [f"**Objectifs {typo.of(short)} visés par l'enjeu**", ""]
+    lines += md.bullets([_statement_link(programme, "objectif", n, path) for n in enjeu.renvois("objectifs_programme")])
+    lines += ["", f"**Axes d'intervention {typo.of(short)} visés par l'enjeu**", ""]
+    lines += md.bullets([_statement_link(programme, "axe", n, path) for n in enjeu.renvois("axes_programme")])
+    lines += ["", f"**Temps imparti par les ressources{COLON}** {_time_share(enjeu)}", ""]
+    several = len(enjeu.volets) > 1
+    for index, volet in enumerate(enjeu.volets, start=1):
+        level = 3
+        if several:
+            lines += [md.heading(3, f"Volet {enjeu.numero}.{index}", f"{anchor}-volet-{index}"), ""]
+            level = 4
+        lines += _volet(volet, programme, path, level, f"{anchor}-{index}", several)
+    return lines
+
+
+def _volet(volet: Volet, programme: Programme, path: str, level: int, anchor: str, several: bool) -> list[str]:
+    lines: list[str] = []
+    short = md.text(programme.nom_court)
+    refs = []
+    for renvois, word, kind in (
+        (volet.objectifs_programme, "Objectifs", "objectif"),
+        (volet.axes_programme, "Axes", "axe"),
+    ):
+        if renvois and (several or len(renvois.groupes) > 1):
+            refs.append(f"{word} {typo.of(short)} indiqués pour ce volet{COLON} {_groups(renvois, programme, kind, path)}")
+    if refs:
+        lines += md.bullets(refs) + [""]
+    sections = [
+        ("Objectifs à atteindre", "objectifs", volet.objectifs),
+        ("Actions ou interventions", "actions", volet.actions),
+        ("Ressources", "ressources", volet.ressources),
+    ]
+    for title, key, items in sections:
+        if items:
+            lines += [md.heading(level, title, f"{anchor}-{key}"), ""] + _elements(items) + [""]
+    deadlines = [typo.month(e.annee, e.mois, e.jour) for e in volet.echeances]
+    label = "Échéances" if len(deadlines) > 1 else "Échéance"
+    lines += [md.heading(level, label, f"{anchor}-echeances"), ""]
+    lines += (md.bullets(deadlines) if deadlines else ["Aucune échéance n'est indiquée dans le plan pour ce volet."]) + [""]
+    if volet.indicateurs:
+        lines += [md.heading(level, "Indicateurs de performance", f"{anchor}-indicateurs"), ""]
+        lines += _elements(volet.indicateurs) + [""]
+    return lines
+
+
+def _elements(items: tuple[Element, ...]) -> list[str]:
+    lines = []
+    for item in items:
+        lines.append(f"- {md.text(item.texte)}")
+        lines += md.bullets([md.text(sub) for sub in item.elements], indent=4)
+    return lines
+
+
+def _groups(renvois: Renvois, programme: Programme, kind: str, path: str) -> str:
+    anchor = "objectif" if kind == "objectif" else "axe"
+    groups = [
+        typo.join(md.link(str(n), md.relative(path, programme_path(programme.identifiant), f"{anchor}-{n}")) for n in group)
+        for group in renvois.groupes
+    ]
+    return "; ".join(groups)
+
+
+def _statement_link(programme: Programme, kind: str, number: int, path: str) -> str:
+    statements = programme.objectifs if kind == "objectif" else programme.axes
+    text = next(s.texte for s in statements if s.numero == number)
+    target = md.relative(path, programme_path(programme.identifiant), f"{kind}-{number}")
+    return md.link(f"{number}. {md.text(text)}", target)
+
+
+# --- Programme ----------------------------------------------------------------------
+
+
+def _programme_name(programme: Programme) -> str:
+    return f"{programme.nom} ({programme.sigle})" if programme.sigle else programme.nom
+
+
+def _programme_page(site: Site, programme: Programme) -> Page:
+    path = programme_path(programme.identifiant)
+    lines = [md.heading(1, md.text(_programme_name(programme))), ""]
+    if programme.responsable:
+        responsible = site.organisations[programme.responsable].nom_avec_sigle
+        lines += [f"Organisation responsable{COLON} {md.text(responsible)}.", ""]
+    plans = [d for d in site.documents.values() if isinstance(d, Piar) and d.programme == programme.identifiant]
+    lines += [
+        f"{_count(len(plans), 'plan publié sur ce site relève', 'plans publiés sur ce site relèvent')} de ce programme. "
+        "Pour chaque objectif et chaque axe, voici les enjeux qui le servent.",
+        "",
+    ]
+    unserved: list[str] = []
+    for title, anchor, kind, statements in (
+        ("Objectifs généraux", "objectifs", "objectif", programme.objectifs),
+        ("Axes d'intervention", "axes", "axe", programme.axes),
+    ):
+        lines += [md.heading(2, title, anchor), ""]
+        for statement in statements:
+            label = f"{'Objectif' if kind == 'objectif' else 'Axe'} {statement.numero}"
+            lines += [md.heading(3, f"{label}{COLON} {md.text(statement.texte)}", f"{kind}-{statement.numero}"), ""]
+            field_name = "objectifs_programme" if kind == "objectif" else "axes_programme"
+            serving = [
+                (plan, enjeu) for plan in plans for enjeu in plan.enjeux if statement.numero in enjeu.renvois(field_name)  # type: ignore[arg-type]
+            ]
+            if serving:
+                lines += [f"Enjeux qui servent cet {kind}{COLON}", ""]
+                for plan, enjeu in serving:
+                    target = md.relative(path, document_path(plan.identifiant), f"enjeu-{enjeu.numero}")
+                    org = site.organisations[plan.organisation].nom
+                    lines.append(f"- {md.text(org)}{COLON} " + md.link(f"enjeu {enjeu.numero}, {md.text(enjeu.titre)}", target))
+            else:
+                lines.append(f"Aucun enjeu publié ne sert cet {kind}.")
+                unserved.append(md.link(label, f"#{kind}-{statement.numero}"))
+            lines.append("")
+    lines += [md.heading(2, "Objectifs et axes qu'aucun enjeu ne sert", "non-servis"), ""]
+    if unserved:
+        lines += md.bullets(unserved)
+    else:
+        lines.append("Chaque objectif et chaque axe est servi par au moins un enjeu publié.")
+    lines.append("")
+    if programme.piar:
+        kind = site.info.types_de_documents.piar
+        lines += [md.heading(2, md.text(f"{kind.nom} ({kind.sigle})" if kind.sigle else kind.nom), "piar"), ""]
+        lines += md.bullets([md.text(p) for p in programme.piar.presentation]) + [""]
+        if programme.piar.consignes:
+            lines += [md.heading(3, "Consignes du gabarit, colonne par colonne", "consignes"), ""]
+            for consigne in programme.piar.consignes:
+                lines += [f"**{md.text(consigne.colonne)}**", ""]
+                lines += md.bullets([md.text(t) for t in consigne.textes]) + [""]
+    return Page(path, programme.nom, _finish(lines), f"programmes/{programme.identifiant}.yml")
+
+
+# --- Entente ------------------------------------------------------------------------
+
+
+def _period(entente: Entente) -> str:
+    return f"{entente.periode.debut}-{entente.periode.fin}"
+
+
+def _entente_page(site: Site, entente: Entente) -> Page:
+    path = document_path(entente.identifiant)
+    kind = site.info.types_de_documents.entente_sectorielle
+    org = site.organisations[entente.organisation]
+    lines = [md.heading(1, md.text(entente.titre)), ""]
+    facts = [
+        f"Type{COLON} {md.text(kind.nom)}",
+        f"Période{COLON} {_period(entente)}",
+        f"Publiée par{COLON} " + md.link(md.text(org.nom), md.relative(path, organisation_path(org.identifiant))),
+    ]
+    region = site.region_of(entente)
+    if region:
+        facts.append(f"Région{COLON} " + md.link(md.text(region.nom), md.relative(path, region_path(region.identifiant))))
+    facts.append(md.text(_updated(entente)))
+    lines += md.bullets(facts) + [""]
+    if kind.presentation:
+        lines += [md.heading(2, md.text(kind.question or kind.nom), "definition"), ""]
+        lines += [line for p in kind.presentation for line in (md.text(p), "")]
+    lines += [md.heading(2, "Objectifs généraux", "objectifs-generaux"), ""] + _elements(entente.objectifs_generaux) + [""]
+    if entente.objectifs_specifiques:
+        lines += [md.heading(2, "Objectifs spécifiques", "objectifs-specifiques"), ""]
+        for objective in entente.objectifs_specifiques:
+            title = f"{objective.numero}. {md.text(objective.titre)}"
+            lines += [md.heading(3, title, f"objectif-specifique-{objective.numero}"), ""]
+            lines += _elements(objective.elements) + [""]
+    if entente.gouvernance:
+        gov = entente.gouvernance
+        lines += [md.heading(2, "Gouvernance", "gouvernance"), ""]
+        lines += [f"L'entente est pilotée par un {md.text(gov.instance)} composé des instances suivantes{COLON}", ""]
+        members = [
+            md.text(site.organisations[m.organisation].nom_avec_sigle if m.organisation else m.texte or "")
+            for m in gov.membres
+        ]
+        lines += md.bullets(members) + [""]
+    if entente.mandataire:
+        mandate = entente.mandataire
+        title = mandate.appellation.capitalize()
+        name = site.organisations[mandate.organisation].nom
+        lines += [md.heading(2, title, "mandataire"), ""]
+        sentence = f"{md.text(name)} est le {mandate.appellation} de l'entente."
+        if mandate.role:
+            sentence += " " + md.text(mandate.role)
+        lines += [sentence, ""]
+    if entente.contributions:
+        lines += _contributions(site, entente)
+    if entente.contact:
+        lines += _contact(site, entente)
+    return Page(path, entente.titre, _finish(lines), entente.source)
+
+
+def _contributions(site: Site, entente: Entente) -> list[str]:
+    contributions = entente.contributions
+    assert contributions is not None
+    total = contributions.total_declare
+    in_kind = sum((p.montant for p in contributions.parties if p.nature == "non_monetaire"), Decimal(0))
+    lines = [md.heading(2, "Contributions", "contributions"), ""]
+    sentence = f"L'enveloppe totale de l'entente sectorielle est de {typo.amount(total)}"
+    if in_kind and contributions.total_comprend_non_monetaire:
+        sentence += f", dont {typo.amount(in_kind)} en contributions non monétaires"
+    lines += [sentence + f". Elle se répartit entre {_count(len(contributions.parties), 'partie', 'parties')}{COLON}", ""]
+    rows = []
+    for part in contributions.parties:
+        name = site.organisations[part.organisation].nom_avec_sigle if part.organisation else part.libelle or ""
+        label = md.text(name) + (" (contribution non monétaire)" if part.nature == "non_monetaire" else "")
+        counted = contributions.total_comprend_non_monetaire or part.nature == "monetaire"
+        share = typo.percent(part.montant * 100 / total, 1) if counted and total else "Non comptée"
+        rows.append([label, typo.amount(part.montant), share])
+    rows.append(["**Total**", f"**{typo.amount(total)}**", f"**{typo.percent(100)}**"])
+    lines += md.table(["Partie", "Montant", "Part du total"], rows) + [""]
+    return lines
+
+
+def _contact(site: Site, entente: Entente) -> list[str]:
+    contact = entente.contact
+    assert contact is not None
+    lines = [md.heading(2, "Pour nous joindre", "contact"), ""]
+    lines += [f"Pour toute question relative à l'entente, communiquez avec{COLON}", ""]
+    who = [f"**{md.text(contact.nom)}**"]
+    if contact.fonction:
+        who.append(md.text(contact.fonction))
+    if contact.organisation:
+        who.append(md.text(site.organisations[contact.organisation].nom))
+    details = [", ".join(who)]
+    if contact.telephone:
+        phone = md.link(typo.phone_display(contact.telephone), typo.phone_uri(contact.telephone))
+        if contact.poste:
+            phone += f", poste{NBSP}{md.text(contact.poste)}"
+        details.append(f"Téléphone{COLON} {phone}")
+    if contact.courriel:
+        details.append(f"Courriel{COLON} " + md.link(md.text(contact.courriel), f"mailto:{contact.courriel}"))
+    lines += md.bullets(details) + [""]
+    return lines
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def _plural(items: tuple[int, ...], word: str) -> str:
+    return word if len(items) <= 1 else word + "s"
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number}{NBSP}{singular if number <= 1 else plural}"
+
+
+def _finish(lines: list[str]) -> str:
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text

@@ -1,0 +1,293 @@
+"""Read composed YAML nodes into frozen dataclasses, driven by their type hints.
+
+The models (:mod:`generator.models`) are the single description of the format:
+the field names are the YAML keys, ``field(metadata={"doc": ...})`` documents them.
+This module checks keys, types and required fields and reports every problem with
+its line; it never raises on bad content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+from generator.problems import Problem
+from generator.yamlsource import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
+FROM_FILE = "fichier"  # metadata source of fields not read from YAML (identifiers)
+
+
+def doc(
+    text: str, default: Any = dataclasses.MISSING, *, source: str | None = None, ref: str | None = None
+) -> Any:
+    """A dataclass field documented for staff (the text feeds the format guide).
+
+    ``ref`` names the catalogue (``organisation``, ``region``, ``programme``) whose
+    identifiers the field must name; :mod:`generator.content` checks it across files.
+    """
+    metadata = {"doc": text}
+    if source:
+        metadata["source"] = source
+    if ref:
+        metadata["ref"] = ref
+    if default is dataclasses.MISSING:
+        return dataclasses.field(metadata=metadata)
+    if isinstance(default, (list, dict, set)):  # pragma: no cover - models use tuples
+        raise TypeError("mutable default")
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def format_path(path: Path) -> str:
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"n°\u00a0{part + 1}")
+        else:
+            parts.append(part)
+    return " › ".join(parts)
+
+
+def describe(hint: Any) -> str:
+    """French words for what a field expects."""
+    hint = _strip_optional(hint)
+    if hint is str:
+        return "un texte"
+    if hint is int:
+        return "un nombre entier"
+    if hint is bool:
+        return "oui ou non (true ou false)"
+    if hint is dt.date:
+        return "une date AAAA-MM-JJ, par exemple 2024-10-02"
+    if hint is Decimal:
+        return "un montant en dollars, par exemple 1800000 ou 1 800 000"
+    if get_origin(hint) is tuple:
+        return "une liste (une ligne par élément, chacune commençant par « - »)"
+    if get_origin(hint) is Literal:
+        return "l'une des valeurs " + ", ".join(f"« {v} »" for v in get_args(hint))
+    if hasattr(hint, "yaml_description"):
+        return hint.yaml_description()
+    if dataclasses.is_dataclass(hint):
+        return "un groupe de champs (clé: valeur)"
+    return str(hint)  # pragma: no cover
+
+
+def _strip_optional(hint: Any) -> Any:
+    if _is_union(hint):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return hint
+
+
+def _is_union(hint: Any) -> bool:
+    return get_origin(hint) in (typing.Union, types.UnionType)
+
+
+def _is_null(node: Node) -> bool:
+    return (
+        isinstance(node, ScalarNode)
+        and node.style is None
+        and node.value in ("", "~", "null", "Null", "NULL")
+    )
+
+
+def _found(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "un groupe de champs"
+    if isinstance(node, SequenceNode):
+        return "une liste"
+    if _is_null(node):
+        return "une valeur vide"
+    return f"« {node.value} »"
+
+
+_BOOL = {"true": True, "false": False, "oui": True, "non": False}
+_INT = re.compile(r"[+-]?\d+")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_AMOUNT = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?")
+
+
+class Reader:
+    """Reads one file's nodes; accumulates problems instead of raising."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self._nodes: dict[int, Node] = {}
+
+    def locate(self, obj: Any, field_name: str = "") -> Node | None:
+        """The node an object (or one of its fields) was read from, for later checks."""
+        node = self._nodes.get(id(obj))
+        if node is not None and field_name and isinstance(node, MappingNode):
+            return _child(node, field_name)
+        return node
+
+    # -- reporting -------------------------------------------------------
+    def error(self, node: Node | None, path: Path, message: str, level: str = "erreur") -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        column = node.start_mark.column + 1 if node is not None else None
+        self.problems.append(Problem(self.file, line, column, format_path(path), message, level))  # type: ignore[arg-type]
+
+    # -- typed reading ---------------------------------------------------
+    def read(self, node: Node, hint: Any, path: Path) -> Any:
+        if _is_union(hint):
+            args = get_args(hint)
+            if type(None) in args and _is_null(node):
+                return None
+            hint = _strip_optional(hint)
+        if hasattr(hint, "from_yaml"):
+            return hint.from_yaml(self, node, path)
+        if dataclasses.is_dataclass(hint):
+            return self.read_dataclass(node, hint, path)
+        if get_origin(hint) is tuple:
+            return self._read_tuple(node, get_args(hint)[0], path)
+        if not isinstance(node, ScalarNode):
+            self.error(node, path, f"attendu\u00a0: {describe(hint)}; trouvé\u00a0: {_found(node)}.")
+            return INVALID
+        return self._read_scalar(node, hint, path)
+
+    def _read_tuple(self, node: Node, item: Any, path: Path) -> Any:
+        if not isinstance(node, SequenceNode):
+            self.error(node, path, f"attendu\u00a0: {describe(tuple[item, ...])}; trouvé\u00a0: {_found(node)}.")
+            return INVALID
+        values = [self.read(child, item, (*path, i)) for i, child in enumerate(node.value)]
+        if any(v is INVALID for v in values):
+            return INVALID
+        return tuple(values)
+
+    def _read_scalar(self, node: ScalarNode, hint: Any, path: Path) -> Any:
+        raw = node.value
+        text = raw.strip()
+        if _is_null(node):
+            self.error(node, path, f"valeur vide; attendu\u00a0: {describe(hint)}.")
+            return INVALID
+        if hint is str:
+            return " ".join(text.split()) if node.style in (None, ">") else text
+        if hint is int and node.style is None and _INT.fullmatch(text):
+            return int(text)
+        if hint is bool and node.style is None and text.lower() in _BOOL:
+            return _BOOL[text.lower()]
+        if hint is dt.date:
+            date = parse_date(text)
+            if date is not None:
+                return date
+        if hint is Decimal:
+            amount = parse_amount(text)
+            if amount is not None:
+                return amount
+        if get_origin(hint) is Literal and text in get_args(hint):
+            return text
+        self.error(node, path, f"« {text} » ne convient pas; attendu\u00a0: {describe(hint)}.")
+        return INVALID
+
+    def read_dataclass(self, node: Node, cls: type, path: Path, **injected: Any) -> Any:
+        shorthand = getattr(cls, "yaml_shorthand", None)
+        if shorthand and isinstance(node, ScalarNode) and not _is_null(node):
+            node = MappingNode(
+                "tag:yaml.org,2002:map",
+                [(ScalarNode("tag:yaml.org,2002:str", shorthand, node.start_mark, node.end_mark), node)],
+                node.start_mark,
+                node.end_mark,
+            )
+        if not isinstance(node, MappingNode):
+            self.error(node, path, f"attendu\u00a0: {describe(cls)}; trouvé\u00a0: {_found(node)}.")
+            return INVALID
+        hints = get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls) if f.metadata.get("source") != FROM_FILE}
+        values: dict[str, Any] = dict(injected)
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node)
+            if key == "$schema":
+                continue
+            if key not in fields:
+                self.error(key_node, (*path, key), _unknown_key_message(key, fields))
+                ok = False
+                continue
+            value = self.read(value_node, hints[key], (*path, key))
+            if value is INVALID:
+                ok = False
+            values[key] = value
+        for name, f in fields.items():
+            if name not in values and f.default is dataclasses.MISSING:
+                self.error(
+                    node,
+                    path,
+                    f"le champ obligatoire « {name} » manque ({f.metadata.get('doc', '')}).",
+                )
+                ok = False
+        if not ok:
+            return INVALID
+        obj = cls(**values)
+        check = getattr(obj, "check", None)
+        if check is not None:
+            for field_name, message in check():
+                target = _child(node, field_name)
+                self.error(target, (*path, field_name) if field_name else path, message)
+                ok = False
+        if ok:
+            self._nodes[id(obj)] = node
+        return obj if ok else INVALID
+
+
+def _child(node: MappingNode, key: str) -> Node:
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return value_node
+    return node
+
+
+def _unknown_key_message(key: str, fields: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+    hint = f" Vouliez-vous dire « {close[0]} »?" if close else ""
+    allowed = ", ".join(sorted(fields))
+    return f"clé inconnue « {key} ».{hint} Clés permises ici\u00a0: {allowed}."
+
+
+def parse_date(text: str) -> dt.date | None:
+    match = _DATE.fullmatch(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def parse_amount(text: str) -> Decimal | None:
+    text = text.strip().removesuffix("$").strip()
+    if not _AMOUNT.fullmatch(text):
+        return None
+    cleaned = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:  # pragma: no cover - the pattern already guarantees digits
+        return None
+
+
+def field_docs(cls: type) -> list[tuple[str, str, str, bool]]:
+    """(name, expected, doc, required) for each YAML field of a model: feeds the guide and tests."""
+    hints = get_type_hints(cls)
+    rows = []
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("source") == FROM_FILE:
+            continue
+        required = f.default is dataclasses.MISSING
+        rows.append((f.name, describe(hints[f.name]), f.metadata.get("doc", ""), required))
+    return rows

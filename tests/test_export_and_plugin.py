@@ -1,0 +1,62 @@
+"""The export command and the MkDocs plugin hand out the same pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+
+from generator import load_site, render_pages
+from generator.cli import main
+from tests.conftest import ROOT
+
+
+def test_core_does_not_import_mkdocs() -> None:
+    for path in (ROOT / "generator").glob("*.py"):
+        if path.name == "mkdocs_plugin.py":
+            continue
+        assert "mkdocs" not in path.read_text(encoding="utf-8").replace("mkdocs_plugin", "").replace("MkDocs", ""), path.name
+
+
+def test_export_writes_the_pages_the_plugin_serves(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    assert main(["--contenu", str(ROOT / "content"), "exporter", str(out)]) == 0
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["plans-publics"]
+    config = plugin.on_config(config)
+    plugin.on_pre_build(config)
+    config.plugins._current_plugin = "plans-publics"
+    files = plugin.on_files(Files([]), config)
+    served = {f.src_uri: f.content_string for f in files}
+
+    exported = {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+        for p in out.rglob("*.md")
+    }
+    assert served == exported
+    assert len(served) == 8
+    assert (out / "navigation.yml").is_file()
+    # The content folder is watched by `mkdocs serve`.
+    assert str((ROOT / "content").resolve()) in config.watch
+
+
+def test_verifier_command(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--contenu", str(ROOT / "content"), "verifier"]) == 0
+    assert "Contenu valide" in capsys.readouterr().out
+
+
+def test_verifier_reports_errors_without_traceback(mini: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (mini / "organisations" / "me.yml").write_text("nom: X\nsigl: ME\n", encoding="utf-8")
+    assert main(["--contenu", str(mini), "verifier"]) == 1
+    err = capsys.readouterr().err
+    assert "1 erreur dans le contenu" in err and "clé inconnue « sigl »" in err
+    assert "Traceback" not in err
+
+
+def test_render_is_stable_for_real_content() -> None:
+    site = load_site(ROOT / "content")
+    first = {k: v.markdown for k, v in render_pages(site).items()}
+    second = {k: v.markdown for k, v in render_pages(load_site(ROOT / "content")).items()}
+    assert first == second
