@@ -19,7 +19,7 @@ from generator.content import Site, load_site
 from generator.problems import ContentError
 from generator.render import Page, build_nav, render_pages
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("plans-publics")
 
 
 class PlansPublicsConfig(Config):

@@ -77,7 +77,7 @@ def test_no_damaged_character_or_artefact(site: Path) -> None:
 
 def test_no_english_in_the_interface(site: Path) -> None:
     english = ["Made with", "Skip to content", "Table of contents", "Back to top", "Initializing search",
-               "Type to start searching", "Permanent link", "Edit this page", "Previous", "Next"]
+               "Type to start searching", "Permanent link", "Edit this page", "Previous", "Next", "Not found"]
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for word in english:
