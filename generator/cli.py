@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.content import load_site
-from generator.problems import ContentError
+from generator.problems import ContentError, notices_report
 from generator.render import build_nav, render_pages
 
 
@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     site = load_site(args.contenu)
+    if site.notices:
+        print(notices_report(site.notices))
     print(f"Contenu valide\u00a0: {len(site.documents)} document(s), {len(site.organisations)} organisation(s).")
     return 0
 

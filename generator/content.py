@@ -11,15 +11,14 @@ Layout (documented for staff in ``documentation/format-du-contenu.md``)::
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.models import DOCUMENT_TYPES, Document, Entente, Organisation, Piar, Programme, Region, Regions, SiteInfo
+from generator.models import DOCUMENT_TYPES, Document, Organisation, Programme, Region, Regions, SiteInfo
 from generator.problems import ContentError, Problem
-from generator.schema import INVALID, Reader, format_path
+from generator.schema import INVALID, Reader
 from generator.yamlsource import MappingNode, Node, ScalarNode, load_yaml
 
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -35,9 +34,7 @@ class Site:
     organisations: dict[str, Organisation]
     programmes: dict[str, Programme]
     documents: dict[str, Document]
-
-    def organisation(self, identifier: str) -> Organisation:
-        return self.organisations[identifier]
+    notices: tuple[Problem, ...] = ()  # legal but worth a second look; never fail a build
 
     def region_of(self, document: Document) -> Region | None:
         region = getattr(document, "region", None) or self.organisations[document.organisation].region
@@ -49,6 +46,8 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.readers: list[Reader] = []
+        # identifier → model (or INVALID) for each catalogue, as soon as it is read
+        self.known: dict[str, dict[str, Any]] = {}
 
     def display(self, path: Path) -> str:
         try:
@@ -56,104 +55,87 @@ class _Loader:
         except ValueError:  # pragma: no cover - content outside its parent cannot happen
             return path.as_posix()
 
-    def read_file(self, path: Path, cls: type | None, **injected: Any) -> tuple[Any, Reader]:
+    def read_file(self, path: Path, cls: type | None, **injected: Any) -> Any:
         name = self.display(path)
-        reader = Reader(name)
+        reader = Reader(name, self.known)
         self.readers.append(reader)
         root, problems = load_yaml(path, name)
         reader.problems.extend(problems)
         if problems:
-            return INVALID, reader
+            return INVALID
         if root is None:
             reader.error(None, (), "le fichier est vide.")
-            return INVALID, reader
+            return INVALID
         if cls is None:
             cls = self._document_class(reader, root)
             if cls is None:
-                return INVALID, reader
+                return INVALID
             injected["source"] = name
-        return reader.read_dataclass(root, cls, (), **injected), reader
+            programme = self.known.get("programme", {}).get(_scalar(root, "programme") or "")
+            if programme not in (None, INVALID):
+                reader.context["programme"] = programme
+        return reader.read_dataclass(root, cls, (), **injected)
 
     def _document_class(self, reader: Reader, root: Node) -> type | None:
         kinds = ", ".join(f"« {k} »" for k in DOCUMENT_TYPES)
-        if isinstance(root, MappingNode):
-            for key, value in root.value:
-                if isinstance(key, ScalarNode) and key.value == "type":
-                    if isinstance(value, ScalarNode) and value.value in DOCUMENT_TYPES:
-                        return DOCUMENT_TYPES[value.value]
-                    reader.error(value, ("type",), f"type de document inconnu; attendu\u00a0: {kinds}.")
-                    return None
-        reader.error(root, (), f"le champ obligatoire « type » manque; attendu\u00a0: {kinds}.")
+        kind = _scalar(root, "type")
+        if kind in DOCUMENT_TYPES:
+            return DOCUMENT_TYPES[kind]
+        if kind is None:
+            reader.error(root, (), f"le champ obligatoire « type » manque; attendu\u00a0: {kinds}.")
+        else:
+            reader.error(_child(root, "type"), ("type",), f"type de document inconnu « {kind} »; attendu\u00a0: {kinds}.")
         return None
 
-    def read_folder(self, folder: str, cls: type | None) -> dict[str, tuple[Any, Reader]]:
-        result: dict[str, tuple[Any, Reader]] = {}
+    def read_folder(self, folder: str, cls: type | None) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         directory = self.root / folder
         if not directory.is_dir():
             return result
         for path in sorted(directory.iterdir()):
-            if path.suffix in (".yaml",) or (path.suffix == ".yml" and path.is_file()):
-                identifier = path.stem
-                if path.suffix == ".yaml":
-                    self.problems.append(
-                        Problem(self.display(path), None, None, "", "renommez le fichier avec l'extension « .yml ».")
-                    )
-                    continue
-                if not IDENTIFIER.fullmatch(identifier):
-                    self.problems.append(
-                        Problem(
-                            self.display(path),
-                            None,
-                            None,
-                            "",
-                            f"nom de fichier « {path.name} » invalide\u00a0: lettres minuscules sans accents, "
-                            "chiffres et tirets seulement, par exemple « mrc-de-la-matanie.yml ».",
-                        )
-                    )
-                    continue
-                result[identifier] = self.read_file(path, cls, identifiant=identifier)
+            if not path.is_file() or path.suffix not in (".yml", ".yaml"):
+                continue
+            problem = None
+            if path.suffix == ".yaml":
+                problem = "renommez le fichier avec l'extension « .yml »."
+            elif not IDENTIFIER.fullmatch(path.stem):
+                problem = (
+                    f"nom de fichier « {path.name} » invalide\u00a0: lettres minuscules sans accents, "
+                    "chiffres et tirets seulement, par exemple « mrc-de-la-matanie.yml »."
+                )
+            if problem:
+                self.problems.append(Problem(self.display(path), None, None, "", problem))
+                continue
+            result[path.stem] = self.read_file(path, cls, identifiant=path.stem)
         return result
+
+    def read_required(self, name: str, cls: type) -> Any:
+        path = self.root / name
+        if not path.is_file():
+            self.problems.append(
+                Problem(self.display(path), None, None, "", f"fichier obligatoire absent\u00a0: créez {name} dans le dossier de contenu.")
+            )
+            return INVALID
+        return self.read_file(path, cls)
 
 
 def load_site(root: Path | str) -> Site:
-    """Read and check ``root``; raise :class:`ContentError` listing every problem."""
+    """Read and check ``root``; raise :class:`ContentError` listing every problem.
+
+    Catalogues are read first (regions, then organisations, then programmes) so that
+    every reference in a later file is checked while that file is read, with its line.
+    """
     root = Path(root)
-    loader = _Loader(root)
     if not root.is_dir():
         raise ContentError([Problem(root.as_posix(), None, None, "", "le dossier de contenu n'existe pas.")])
-    info, _ = _required(loader, "site.yml", SiteInfo)
-    regions_file, regions_reader = _required(loader, "regions.yml", Regions)
-    organisations = loader.read_folder("organisations", Organisation)
-    programmes = loader.read_folder("programmes", Programme)
+    loader = _Loader(root)
+    info = loader.read_required("site.yml", SiteInfo)
+    regions_file = loader.read_required("regions.yml", Regions)
+    regions = {r.identifiant: r for r in regions_file.regions} if regions_file is not INVALID else {}
+    loader.known["region"] = dict(regions)
+    loader.known["organisation"] = loader.read_folder("organisations", Organisation)
+    loader.known["programme"] = loader.read_folder("programmes", Programme)
     documents = loader.read_folder("documents", None)
-
-    regions: dict[str, Region] = {}
-    if regions_file is not INVALID:
-        for i, region in enumerate(regions_file.regions):
-            if region.identifiant in regions:
-                regions_reader.error(regions_reader.locate(region, "identifiant"), ("regions", i, "identifiant"),
-                                     f"l'identifiant « {region.identifiant} » est utilisé deux fois.")
-            regions[region.identifiant] = region
-
-    site = Site(
-        root=root,
-        info=info,
-        regions=regions,
-        organisations=_valid(organisations),
-        programmes=_valid(programmes),
-        documents=_valid(documents),
-    )
-    known = {
-        "region": set(regions),
-        "organisation": set(organisations),
-        "programme": set(programmes),
-    }
-    for group in (organisations, programmes, documents):
-        for value, reader in group.values():
-            if value is not INVALID:
-                _check_references(reader, value, (), known)
-                if isinstance(value, Piar) and value.programme in site.programmes:
-                    _check_piar_numbers(reader, value, site.programmes[value.programme])
     if not documents:
         loader.problems.append(
             Problem(loader.display(root / "documents"), None, None, "", "aucun document à publier (dossier vide ou absent).")
@@ -162,76 +144,27 @@ def load_site(root: Path | str) -> Site:
     errors = [p for p in problems if p.level == "erreur"]
     if errors:
         raise ContentError(errors)
-    return site
+    return Site(
+        root=root,
+        info=info,
+        regions=regions,
+        organisations=loader.known["organisation"],
+        programmes=loader.known["programme"],
+        documents=documents,
+        notices=tuple(sorted(p for p in problems if p.level == "avis")),
+    )
 
 
-def _required(loader: _Loader, name: str, cls: type) -> tuple[Any, Reader]:
-    path = loader.root / name
-    if not path.is_file():
-        reader = Reader(loader.display(path))
-        reader.error(None, (), f"fichier obligatoire absent\u00a0: créez {name} dans le dossier de contenu.")
-        loader.readers.append(reader)
-        return INVALID, reader
-    return loader.read_file(path, cls)
+def _scalar(root: Node, key: str) -> str | None:
+    child = _child(root, key) if isinstance(root, MappingNode) else None
+    return child.value if isinstance(child, ScalarNode) and child is not root else None
 
 
-def _valid(group: dict[str, tuple[Any, Reader]]) -> dict[str, Any]:
-    return {key: value for key, (value, _) in group.items() if value is not INVALID}
+def _child(root: MappingNode, key: str) -> Node:
+    for key_node, value_node in root.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            return value_node
+    return root
 
 
-_REF_NAMES = {"region": "région", "organisation": "organisation", "programme": "programme"}
-_REF_FOLDERS = {"region": "regions.yml", "organisation": "organisations/", "programme": "programmes/"}
-
-
-def _check_references(reader: Reader, obj: Any, path: tuple, known: dict[str, set[str]]) -> None:
-    """Walk a model tree; report every ``ref`` field that names an unknown identifier."""
-    if isinstance(obj, tuple):
-        for i, item in enumerate(obj):
-            _check_references(reader, item, (*path, i), known)
-        return
-    if not dataclasses.is_dataclass(obj):
-        return
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        ref = f.metadata.get("ref")
-        if ref and value is not None and value not in known[ref]:
-            reader.error(
-                reader.locate(obj, f.name),
-                (*path, f.name),
-                f"{_REF_NAMES[ref]} inconnue\u00a0: « {value} ». Utilisez un identifiant défini dans "
-                f"{_REF_FOLDERS[ref]} ou ajoutez-le.".replace("programme inconnue", "programme inconnu"),
-            )
-        elif not ref:
-            _check_references(reader, value, (*path, f.name), known)
-
-
-def _check_piar_numbers(reader: Reader, piar: Piar, programme: Programme) -> None:
-    catalogues = {
-        "objectifs_programme": ({o.numero for o in programme.objectifs}, "objectif"),
-        "axes_programme": ({a.numero for a in programme.axes}, "axe"),
-    }
-    for e, enjeu in enumerate(piar.enjeux):
-        for v, volet in enumerate(enjeu.volets):
-            for field_name, (allowed, word) in catalogues.items():
-                renvois = getattr(volet, field_name)
-                unknown = [n for n in renvois.numeros if n not in allowed] if renvois else []
-                if unknown:
-                    reader.error(
-                        reader.locate(volet, field_name),
-                        ("enjeux", e, "volets", v, field_name),
-                        f"{word} inconnu dans le programme {programme.nom_court}\u00a0: "
-                        f"{', '.join(map(str, unknown))}. Numéros permis\u00a0: "
-                        f"{', '.join(map(str, sorted(allowed)))}.",
-                    )
-        for field_name, (_, word) in catalogues.items():
-            if not enjeu.renvois(field_name):  # type: ignore[arg-type]
-                reader.error(
-                    reader.locate(enjeu, "volets"),
-                    ("enjeux", e),
-                    f"l'enjeu {enjeu.numero} n'est associé à aucun {word} du programme "
-                    f"{programme.nom_court}; le gabarit en demande au moins un "
-                    f"(champ « {field_name} » d'un volet).",
-                )
-
-
-__all__ = ["Site", "load_site", "format_path"]
+__all__ = ["Site", "load_site"]

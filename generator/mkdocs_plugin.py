@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.content import Site, load_site
-from generator.problems import ContentError
+from generator.problems import ContentError, notices_report
 from generator.render import Page, build_nav, render_pages
 
 log = get_plugin_logger("plans-publics")
@@ -51,6 +51,9 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             self.site = load_site(self.content_dir)
         except ContentError as error:
             raise PluginError(error.report()) from None
+        if self.site.notices:
+            # INFO, not WARNING: a notice must not fail `mkdocs build --strict`.
+            log.info(notices_report(self.site.notices))
         self.pages = render_pages(self.site)
         if self.config.navigation:
             config.nav = build_nav(self.site)

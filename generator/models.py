@@ -110,11 +110,28 @@ class Renvois:
         if not groups:
             reader.error(node, path, f"numéros illisibles; attendu\u00a0: {cls.yaml_description()}.")
             return INVALID
-        return cls(groupes=tuple(groups))
+        renvois = cls(groupes=tuple(groups))
+        programme = reader.context.get("programme")
+        if programme is not None and path and path[-1] in _CATALOGUES:
+            attribute, word = _CATALOGUES[str(path[-1])]
+            allowed = sorted(s.numero for s in getattr(programme, attribute))
+            unknown = [n for n in renvois.numeros if n not in allowed]
+            if unknown:
+                reader.error(
+                    node,
+                    path,
+                    f"{word} inconnu dans le programme {programme.nom_court}\u00a0: "
+                    f"{', '.join(map(str, unknown))}. Numéros permis\u00a0: {', '.join(map(str, allowed))}.",
+                )
+                return INVALID
+        return renvois
 
     @property
     def numeros(self) -> tuple[int, ...]:
         return tuple(sorted({n for group in self.groupes for n in group}))
+
+
+_CATALOGUES = {"objectifs_programme": ("objectifs", "objectif"), "axes_programme": ("axes", "axe")}
 
 
 def _numbers(text: str) -> tuple[int, ...] | None:
@@ -165,6 +182,15 @@ class Region:
 class Regions:
     regions: tuple[Region, ...] = doc("Les régions administratives auxquelles les organisations appartiennent.")
 
+    def check(self) -> list[tuple[str, str]]:
+        seen: set[str] = set()
+        problems = []
+        for region in self.regions:
+            if region.identifiant in seen:
+                problems.append(("regions", f"l'identifiant « {region.identifiant} » est utilisé deux fois."))
+            seen.add(region.identifiant)
+        return problems
+
 
 @model
 class Organisation:
@@ -175,8 +201,8 @@ class Organisation:
     site_web: str | None = doc("Adresse du site Web, commençant par https://.", None)
 
     def check(self) -> list[tuple[str, str]]:
-        if self.site_web and not self.site_web.startswith(("https://", "http://")):
-            return [("site_web", "l'adresse doit commencer par https:// (ou http://).")]
+        if self.site_web and not re.fullmatch(r"https?://[^\s<>\"'`\\]+", self.site_web):
+            return [("site_web", "adresse invalide; attendu\u00a0: une adresse qui commence par https://, sans espace.")]
         return []
 
     @property
@@ -273,7 +299,28 @@ class Enjeu:
     def check(self) -> list[tuple[str, str]]:
         if not self.volets:
             return [("volets", "un enjeu doit avoir au moins un volet.")]
-        return []
+        problems = []
+        for field_name, word in (("objectifs_programme", "objectif général"), ("axes_programme", "axe d'intervention")):
+            if not self.renvois(field_name):  # type: ignore[arg-type]
+                problems.append(
+                    (
+                        "volets",
+                        f"l'enjeu {self.numero} n'est associé à aucun {word} du programme; le gabarit en demande "
+                        f"au moins un. Ajoutez « {field_name} » à l'un de ses volets.",
+                    )
+                )
+        return problems
+
+    def notices(self) -> list[tuple[str, str]]:
+        return [
+            (
+                ("volets", i - 1),
+                f"le volet {self.numero}.{i} n'a pas d'échéance; le gabarit en demande une pour chaque action. "
+                "Le site affiche « Aucune échéance n'est indiquée dans le plan pour ce volet ».",
+            )
+            for i, volet in enumerate(self.volets, start=1)
+            if not volet.echeances
+        ]
 
     def renvois(self, kind: Literal["objectifs_programme", "axes_programme"]) -> tuple[int, ...]:
         numbers = {n for v in self.volets if getattr(v, kind) for n in getattr(v, kind).numeros}
@@ -296,8 +343,41 @@ class Piar:
     def check(self) -> list[tuple[str, str]]:
         problems = _unique_numbers(self.enjeux, "enjeux")
         if self.mise_a_jour and self.mise_a_jour < self.date_du_plan:
-            problems.append(("mise_a_jour", "la date de mise à jour précède la date du plan."))
+            problems.append(
+                ("mise_a_jour", f"la date de mise à jour ({self.mise_a_jour}) précède la date du plan ({self.date_du_plan}).")
+            )
         return problems
+
+    def notices(self) -> list[tuple[str, str]]:
+        notices = []
+        shares = [e.temps_imparti.pourcentage for e in self.enjeux if e.temps_imparti and e.temps_imparti.pourcentage]
+        total = sum(shares, Decimal(0))
+        if total > 100:
+            notices.append(
+                (
+                    "enjeux",
+                    f"les temps impartis des enjeux totalisent {total}\u00a0%, plus de 100\u00a0%. "
+                    "C'est permis (le site affiche le total), mais vérifiez les pourcentages.",
+                )
+            )
+        if not 4 <= len(self.enjeux) <= 7:
+            notices.append(
+                ("enjeux", f"le plan compte {len(self.enjeux)} enjeux; le gabarit juge raisonnable d'en avoir de quatre à sept.")
+            )
+        for enjeu in self.enjeux:
+            for volet in enjeu.volets:
+                for echeance in volet.echeances:
+                    if echeance.sort_key < (self.date_du_plan.year, self.date_du_plan.month, 0):
+                        notices.append(
+                            (
+                                "enjeux",
+                                f"l'enjeu {enjeu.numero} a une échéance ({echeance.annee}-{echeance.mois:02d}) "
+                                "antérieure à la date du plan. Vérifiez l'année.",
+                            )
+                        )
+        if self.mise_a_jour is None:
+            notices.append(("", "aucune date de mise à jour (« mise_a_jour »); le site l'indique."))
+        return notices
 
 
 # --- Entente sectorielle --------------------------------------------------------
@@ -430,6 +510,16 @@ class Entente:
 
     def check(self) -> list[tuple[str, str]]:
         return _unique_numbers(self.objectifs_specifiques, "objectifs_specifiques")
+
+    def notices(self) -> list[tuple[str, str]]:
+        notices = []
+        if self.mise_a_jour is None:
+            notices.append(("", "aucune date de mise à jour (« mise_a_jour »); le site l'indique."))
+        if self.mise_a_jour and self.mise_a_jour.year > self.periode.fin:
+            notices.append(("mise_a_jour", f"la mise à jour est postérieure à la fin de l'entente ({self.periode.fin})."))
+        if self.contact and not (self.contact.telephone or self.contact.courriel):
+            notices.append(("contact", "le contact n'a ni téléphone ni courriel; le public ne pourra pas le joindre."))
+        return notices
 
 
 Document = Piar | Entente

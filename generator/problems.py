@@ -47,5 +47,13 @@ class ContentError(Exception):
         return "\n".join(lines)
 
 
+def notices_report(notices: tuple[Problem, ...] | list[Problem]) -> str:
+    """Notices: legal content worth a second look. Shown to staff, never fatal."""
+    if not notices:
+        return ""
+    head = "1 avis sur le contenu" if len(notices) == 1 else f"{len(notices)} avis sur le contenu"
+    return "\n".join([f"{head} (le site est construit quand même)\u00a0:"] + [f"- {p}" for p in notices])
+
+
 def _sort_key(p: Problem) -> tuple:
     return (p.file, p.line or 0, p.column or 0, p.field, p.message)

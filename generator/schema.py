@@ -126,19 +126,19 @@ _AMOUNT = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?")
 class Reader:
     """Reads one file's nodes; accumulates problems instead of raising."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, known: dict[str, dict[str, Any]] | None = None) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self._nodes: dict[int, Node] = {}
-
-    def locate(self, obj: Any, field_name: str = "") -> Node | None:
-        """The node an object (or one of its fields) was read from, for later checks."""
-        node = self._nodes.get(id(obj))
-        if node is not None and field_name and isinstance(node, MappingNode):
-            return _child(node, field_name)
-        return node
+        # Catalogues already loaded (``organisation``, ``region``, ``programme``), by identifier;
+        # None while the catalogues themselves are read.
+        self.known = known
+        # Facts of the file being read that nested values need (the PIAR's programme).
+        self.context: dict[str, Any] = {}
 
     # -- reporting -------------------------------------------------------
+    def notice(self, node: Node | None, path: Path, message: str) -> None:
+        self.error(node, path, message, level="avis")
+
     def error(self, node: Node | None, path: Path, message: str, level: str = "erreur") -> None:
         line = node.start_mark.line + 1 if node is not None else None
         column = node.start_mark.column + 1 if node is not None else None
@@ -178,7 +178,12 @@ class Reader:
             self.error(node, path, f"valeur vide; attendu\u00a0: {describe(hint)}.")
             return INVALID
         if hint is str:
-            return " ".join(text.split()) if node.style in (None, ">") else text
+            value = " ".join(text.split()) if node.style in (None, ">") else text
+            problem = text_problem(value)
+            if problem:
+                self.error(node, path, problem)
+                return INVALID
+            return value
         if hint is int and node.style is None and _INT.fullmatch(text):
             return int(text)
         if hint is bool and node.style is None and text.lower() in _BOOL:
@@ -223,6 +228,8 @@ class Reader:
             value = self.read(value_node, hints[key], (*path, key))
             if value is INVALID:
                 ok = False
+            elif not self._reference_ok(fields[key], value, value_node, (*path, key)):
+                ok = False
             values[key] = value
         for name, f in fields.items():
             if name not in values and f.default is dataclasses.MISSING:
@@ -235,15 +242,76 @@ class Reader:
         if not ok:
             return INVALID
         obj = cls(**values)
-        check = getattr(obj, "check", None)
-        if check is not None:
-            for field_name, message in check():
-                target = _child(node, field_name)
-                self.error(target, (*path, field_name) if field_name else path, message)
-                ok = False
-        if ok:
-            self._nodes[id(obj)] = node
+        for where, message in obj.check() if hasattr(obj, "check") else ():
+            self.error(_descend(node, where), (*path, *_as_path(where)), message)
+            ok = False
+        for where, message in obj.notices() if hasattr(obj, "notices") else ():
+            self.notice(_descend(node, where), (*path, *_as_path(where)), message)
         return obj if ok else INVALID
+
+    def _reference_ok(self, f: dataclasses.Field, value: Any, node: Node, path: Path) -> bool:
+        """A field marked ``ref`` must name an identifier of that catalogue."""
+        ref = f.metadata.get("ref")
+        if not ref or value is None or self.known is None or value in self.known[ref]:
+            return True
+        word, where = _REFERENCES[ref]
+        close = difflib.get_close_matches(value, list(self.known[ref]), n=1, cutoff=0.6)
+        hint = f" Vouliez-vous dire « {close[0]} »?" if close else ""
+        self.error(node, path, f"{word} « {value} ».{hint} Utilisez un identifiant défini dans {where}, ou ajoutez-le.")
+        return False
+
+
+_REFERENCES = {
+    "organisation": ("organisation inconnue", "le dossier organisations/ (nom du fichier sans .yml)"),
+    "region": ("région inconnue", "regions.yml"),
+    "programme": ("programme inconnu", "le dossier programmes/ (nom du fichier sans .yml)"),
+}
+
+_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]")
+_PRIVATE_OR_CONTROL = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text_problem(value: str) -> str | None:
+    """Why a text cannot be published as is (empty, damaged), or None."""
+    if not value:
+        return "texte vide. Écrivez le texte, ou retirez le champ s'il est facultatif."
+    if "\ufffd" in value:
+        return (
+            "caractère abîmé « \ufffd » (souvent une lettre accentuée perdue lors d'une copie depuis un PDF). "
+            "Retapez la lettre, par exemple « é »."
+        )
+    match = _MOJIBAKE.search(value)
+    if match:
+        return (
+            f"caractères abîmés « {match[0]} » (texte mal décodé, par exemple « Ã© » au lieu de « é »). "
+            "Retapez les lettres accentuées."
+        )
+    if _PRIVATE_OR_CONTROL.search(value):
+        return "caractère invisible ou de police spéciale (puce copiée d'un PDF ou de Word). Retirez-le."
+    if "${" in value:
+        return "reste d'extraction « ${ » (par exemple « ${f 5}$ »). Remplacez-le par le texte voulu."
+    return None
+
+
+def _as_path(where: str | tuple[str | int, ...]) -> tuple[str | int, ...]:
+    if isinstance(where, tuple):
+        return where
+    return (where,) if where else ()
+
+
+def _descend(node: Node, where: str | tuple[str | int, ...]) -> Node:
+    """The node at a relative path (keys and list indices), or the deepest one found."""
+    for step in _as_path(where):
+        if isinstance(step, int) and isinstance(node, SequenceNode) and step < len(node.value):
+            node = node.value[step]
+        elif isinstance(step, str) and isinstance(node, MappingNode):
+            child = _child(node, step)
+            if child is node:
+                break
+            node = child
+        else:
+            break
+    return node
 
 
 def _child(node: MappingNode, key: str) -> Node:

@@ -81,14 +81,18 @@ def test_all_problems_of_all_files_in_one_report(mini: Path) -> None:
     text = piar.read_text(encoding="utf-8")
     text = text.replace("date_du_plan: 2021-05-01", "date_du_plan: 2021-02-30")
     text = text.replace("echeances: [2024-03-31]", "echeances: [2024-13]")
+    text = text.replace("axes_programme: 1\n", "axes_programme: 9\n")
+    text = text.replace("organisation: mrc-de-test", "organisation: mrc-de-tset")
     piar.write_text(text, encoding="utf-8")
     (mini / "organisations" / "nordique.yml").write_text("nom: Nordique\nregion: gaspesie\n", encoding="utf-8")
     messages = problems_of(mini)
-    assert len(messages) == 3, messages
+    assert len(messages) == 5, messages
     joined = "\n".join(messages)
     assert "ligne 6, colonne 15 [date_du_plan]\u00a0: « 2021-02-30 » ne convient pas" in joined
     assert "[enjeux › n°\u00a02 › volets › n°\u00a01 › echeances › n°\u00a01]\u00a0: « 2024-13 » n'est pas une échéance valide" in joined
-    assert "content/organisations/nordique.yml, ligne 2, colonne 9 [region]\u00a0: région inconnue\u00a0: « gaspesie »" in joined
+    assert "content/organisations/nordique.yml, ligne 2, colonne 9 [region]\u00a0: région inconnue « gaspesie »" in joined
+    assert "axe inconnu dans le programme PE\u00a0: 9" in joined
+    assert "[organisation]\u00a0: organisation inconnue « mrc-de-tset ». Vouliez-vous dire « mrc-de-test »?" in joined
 
 
 def test_unknown_programme_number(mini: Path) -> None:
@@ -152,7 +156,7 @@ def test_enjeu_needs_an_objective_and_an_axis(mini: Path) -> None:
     text = path.read_text(encoding="utf-8").replace("      - objectifs_programme: 1-2\n        axes_programme: 1\n", "      - axes_programme: 1\n")
     path.write_text(text, encoding="utf-8")
     [message] = problems_of(mini)
-    assert "l'enjeu 2 n'est associé à aucun objectif du programme PE" in message
+    assert "ligne 27, colonne 7 [enjeux › n°\u00a02 › volets]\u00a0: l'enjeu 2 n'est associé à aucun objectif général du programme" in message
 
 
 @pytest.mark.parametrize(
