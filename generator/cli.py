@@ -23,6 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("exporter", help="écrit les pages Markdown dans un dossier, pour un autre moteur")
     export.add_argument("dossier", help="dossier où écrire les pages (créé au besoin)")
     export.set_defaults(action=_export)
+    schemas = commands.add_parser(
+        "schemas", help="régénère les schémas JSON (dossier schemas/) et l'en-tête qui les désigne dans chaque fichier"
+    )
+    schemas.add_argument("--dossier", default="schemas", help="dossier des schémas (par défaut\u00a0: schemas)")
+    schemas.set_defaults(action=_schemas)
     args = parser.parse_args(argv)
     try:
         return args.action(args)
@@ -43,6 +48,30 @@ def _export(args: argparse.Namespace) -> int:
     site = load_site(args.contenu)
     written = export_pages(site, Path(args.dossier))
     print(f"{written} pages écrites dans {args.dossier}.")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from generator.jsonschema import all_schema_files, content_files, modeline
+
+    folder = Path(args.dossier)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in all_schema_files().items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+    changed = 0
+    for path, schema in content_files(Path(args.contenu)):
+        text = path.read_bytes().decode("utf-8-sig")
+        wanted = modeline(path, folder / schema)
+        lines = text.split("\n")
+        if lines and lines[0].startswith("# yaml-language-server:"):
+            if lines[0] == wanted:
+                continue
+            lines[0] = wanted
+        else:
+            lines.insert(0, wanted)
+        path.write_bytes("\n".join(lines).encode("utf-8"))
+        changed += 1
+    print(f"Schémas écrits dans {folder}; en-tête mis à jour dans {changed} fichier(s).")
     return 0
 
 

@@ -46,6 +46,10 @@ class Echeance:
         return "une échéance AAAA-MM (un mois) ou AAAA-MM-JJ (un jour), par exemple 2025-03-31"
 
     @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}
+
+    @classmethod
     def from_yaml(cls, reader: Reader, node: Node, path: Path) -> Any:
         text = node.value.strip() if isinstance(node, ScalarNode) else ""
         match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
@@ -83,6 +87,16 @@ class Renvois:
             "des numéros, par exemple [1, 2, 4] ou « 1-2-4 » ou « 2 et 7 »; "
             "une liste de tels groupes si la case en donne plusieurs"
         )
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        group = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+(\s*(-|,|;|et|\s)\s*\d+)*$"}]}
+        return {
+            "anyOf": [
+                group,
+                {"type": "array", "minItems": 1, "items": {"anyOf": [group, {"type": "array", "items": {"type": "integer"}}]}},
+            ]
+        }
 
     @classmethod
     def from_yaml(cls, reader: Reader, node: Node, path: Path) -> Any:
@@ -151,6 +165,10 @@ class TempsImparti:
     @classmethod
     def yaml_description(cls) -> str:
         return "un pourcentage (15 ou « 15 % ») ou une note en texte"
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        return {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100}, {"type": "string", "minLength": 1}]}
 
     @classmethod
     def from_yaml(cls, reader: Reader, node: Node, path: Path) -> Any:

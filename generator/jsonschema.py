@@ -1,0 +1,131 @@
+"""JSON Schemas of the content files, generated from the models (never written by hand).
+
+Editors (VS Code with the YAML extension) read them through the
+``# yaml-language-server: $schema=...`` line at the top of each content file,
+to complete and check fields while staff type. ``plans-publics schemas`` rewrites
+them; a test fails when the committed ones are stale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator, Literal, get_args, get_origin, get_type_hints
+
+from generator.models import Entente, Organisation, Piar, Programme, Regions, SiteInfo
+from generator.schema import FROM_FILE, _is_union, _strip_optional, describe
+
+# file name → (title, root models) ; documents accept either kind.
+FILES: dict[str, tuple[str, tuple[type, ...]]] = {
+    "site.schema.json": ("Fichier site.yml", (SiteInfo,)),
+    "regions.schema.json": ("Fichier regions.yml", (Regions,)),
+    "organisation.schema.json": ("Organisation (organisations/*.yml)", (Organisation,)),
+    "programme.schema.json": ("Programme (programmes/*.yml)", (Programme,)),
+    "document.schema.json": ("Document (documents/*.yml)", (Piar, Entente)),
+}
+
+# Which schema each content folder uses, relative to the content folder.
+FOLDERS = {
+    "site.yml": "site.schema.json",
+    "regions.yml": "regions.schema.json",
+    "organisations": "organisation.schema.json",
+    "programmes": "programme.schema.json",
+    "documents": "document.schema.json",
+}
+
+SCALAR_TEXT = {"type": ["string", "number", "boolean"], "minLength": 1}
+
+
+def schema_file(name: str) -> str:
+    """The text of one committed schema file."""
+    title, models = FILES[name]
+    defs: dict[str, Any] = {}
+    refs = [_type_schema(model, defs) for model in models]
+    root: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title}
+    root.update(refs[0] if len(refs) == 1 else {"oneOf": refs})
+    root["$defs"] = dict(sorted(defs.items()))
+    return json.dumps(root, ensure_ascii=False, indent=2) + "\n"
+
+
+def all_schema_files() -> dict[str, str]:
+    return {name: schema_file(name) for name in FILES}
+
+
+def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if _is_union(hint):
+        inner = _type_schema(_strip_optional(hint), defs)
+        return {"anyOf": [inner, {"type": "null"}]}
+    if hasattr(hint, "json_schema"):
+        return hint.json_schema()
+    if dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            defs[name] = _dataclass_schema(hint, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    if get_origin(hint) is tuple:
+        return {"type": "array", "items": _type_schema(get_args(hint)[0], defs)}
+    if get_origin(hint) is Literal:
+        return {"enum": list(get_args(hint))}
+    if hint is str:
+        return dict(SCALAR_TEXT)
+    if hint is int:
+        return {"type": "integer"}
+    if hint is bool:
+        return {"anyOf": [{"type": "boolean"}, {"enum": ["oui", "non"]}]}
+    if hint is dt.date:
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if hint is Decimal:
+        return {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\d{1,3}([ \u00a0]?\d{3})*([.,]\d{1,2})?( ?\$)?$"}]}
+    raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - every model type is covered
+
+
+def _dataclass_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    properties: dict[str, Any] = {"$schema": {"type": "string"}}
+    required = []
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("source") == FROM_FILE:
+            continue
+        schema = _type_schema(hints[f.name], defs)
+        schema = {**schema, "description": f.metadata.get("doc", ""), "markdownDescription": _markdown_doc(f, hints[f.name])}
+        properties[f.name] = schema
+        if f.default is dataclasses.MISSING:
+            required.append(f.name)
+    obj: dict[str, Any] = {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else cls.__name__,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        obj["required"] = required
+    shorthand = getattr(cls, "yaml_shorthand", None)
+    if shorthand:
+        return {"anyOf": [dict(SCALAR_TEXT), obj]}
+    return obj
+
+
+def _markdown_doc(f: dataclasses.Field, hint: Any) -> str:
+    return f"{f.metadata.get('doc', '')}\n\nAttendu\u00a0: {describe(hint)}."
+
+
+def content_files(content: Path) -> Iterator[tuple[Path, str]]:
+    """Each content file with the name of its schema."""
+    for entry, schema in FOLDERS.items():
+        target = content / entry
+        if target.is_file():
+            yield target, schema
+        elif target.is_dir():
+            for path in sorted(target.glob("*.yml")):
+                yield path, schema
+
+
+def modeline(path: Path, schema: Path) -> str:
+    """The first line that points the YAML extension of VS Code at a file's schema."""
+    relative = os.path.relpath(schema.resolve(), path.resolve().parent)
+    return f"# yaml-language-server: $schema={Path(relative).as_posix()}"
