@@ -6,6 +6,7 @@ Content is loaded and checked in ``on_pre_build``, before MkDocs empties
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -34,6 +35,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         self.site: Site | None = None
         self.pages: dict[str, Page] = {}
         self.content_dir = Path()
+        self.head_titles: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = self.config.contenu
@@ -56,7 +58,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             log.info(notices_report(self.site.notices))
         self.pages = render_pages(self.site)
         if self.config.navigation:
-            config.nav = build_nav(self.site)
+            config.nav = _escape_titles(build_nav(self.site))
         log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -69,6 +71,36 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
                 file.edit_uri = _edit_uri(config, self.content_dir, page.source)
             files.append(file)
         return files
+
+
+    def on_pre_page(self, page, config, files):  # type: ignore[no-untyped-def]
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return page
+        # Themes print page.title as HTML: the title from content is set escaped, once,
+        # before the Markdown's h1 could supply an unescaped one.
+        page.title = html.escape(generated.title, quote=False)
+        self.head_titles[page.file.src_uri] = html.escape(generated.head_title or generated.title, quote=False)
+        if generated.date is not None:
+            # sitemap.xml and its .gz take their dates from here: the content's, not today's.
+            page.update_date = generated.date.isoformat()
+        return page
+
+
+    def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
+        context["titre_onglet"] = self.head_titles.get(page.file.src_uri)
+        return context
+
+
+def _escape_titles(nav: list) -> list:  # type: ignore[type-arg]
+    """MkDocs themes print nav titles as HTML: titles from content must be escaped."""
+    escaped = []
+    for item in nav:
+        if isinstance(item, dict):
+            escaped.append({html.escape(k, quote=False): _escape_titles(v) if isinstance(v, list) else v for k, v in item.items()})
+        else:
+            escaped.append(item)
+    return escaped
 
 
 def _edit_uri(config: MkDocsConfig, content_dir: Path, source: str) -> str:

@@ -200,12 +200,12 @@ class Region:
 class Regions:
     regions: tuple[Region, ...] = doc("Les régions administratives auxquelles les organisations appartiennent.")
 
-    def check(self) -> list[tuple[str, str]]:
+    def check(self) -> list[tuple[Any, str]]:
         seen: set[str] = set()
-        problems = []
-        for region in self.regions:
+        problems: list[tuple[Any, str]] = []
+        for i, region in enumerate(self.regions):
             if region.identifiant in seen:
-                problems.append(("regions", f"l'identifiant « {region.identifiant} » est utilisé deux fois."))
+                problems.append((("regions", i), f"l'identifiant « {region.identifiant} » est utilisé deux fois."))
             seen.add(region.identifiant)
         return problems
 
@@ -544,11 +544,11 @@ Document = Piar | Entente
 DOCUMENT_TYPES: dict[str, type] = {"piar": Piar, "entente_sectorielle": Entente}
 
 
-def _unique_numbers(items: tuple[Any, ...], name: str) -> list[tuple[str, str]]:
+def _unique_numbers(items: tuple[Any, ...], name: str) -> list[tuple[Any, str]]:
     seen: set[int] = set()
-    problems = []
-    for item in items:
+    problems: list[tuple[Any, str]] = []
+    for i, item in enumerate(items):
         if item.numero in seen:
-            problems.append((name, f"le numéro {item.numero} est utilisé deux fois."))
+            problems.append(((name, i), f"le numéro {item.numero} est utilisé deux fois."))
         seen.add(item.numero)
     return problems

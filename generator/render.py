@@ -6,6 +6,8 @@ Pure functions, no MkDocs: the plugin and the ``exporter`` command both call
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,9 +26,13 @@ NO_REGION_NAME = "Ensemble du Québec"
 @dataclass(frozen=True)
 class Page:
     path: str
-    title: str
+    title: str  # short: navigation and breadcrumbs
     markdown: str
     source: str | None = None  # content file the page comes from, for "edit" links
+    head_title: str | None = None  # long: the browser tab and search results
+    # As-of date of the page (sitemap lastmod): taken from the content, never the build
+    # date, so that the same content always gives the same bytes.
+    date: dt.date | None = None
 
 
 NavItem = Union[str, dict[str, Union[str, list["NavItem"]]]]
@@ -72,16 +78,28 @@ def render_pages(site: Site) -> dict[str, Page]:
             pages.append(_entente_page(site, document))
     for programme in site.programmes.values():
         pages.append(_programme_page(site, programme))
-    return {page.path: page for page in pages}
+    latest = _latest_date(site.documents.values())
+    dated = []
+    for page in pages:
+        document = next((d for d in site.documents.values() if document_path(d.identifiant) == page.path), None)
+        date = (_latest_date([document]) if document else None) or latest
+        dated.append(dataclasses.replace(page, date=date))
+    return {page.path: page for page in dated}
+
+
+def _latest_date(documents) -> dt.date | None:  # type: ignore[no-untyped-def]
+    dates = [d.mise_a_jour or getattr(d, "date_du_plan", None) for d in documents]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
 
 
 def build_nav(site: Site) -> list[NavItem]:
     """MkDocs-style navigation: regions → organisations → documents, then programmes."""
     nav: list[NavItem] = [{"Accueil": home_path()}]
     for region_id, organisations in _by_region(site).items():
-        children: list[NavItem] = [region_path(region_id)]
+        children: list[NavItem] = [{_region_name(site, region_id): region_path(region_id)}]
         for org_id, documents in organisations.items():
-            org_children: list[NavItem] = [organisation_path(org_id)]
+            org_children: list[NavItem] = [{site.organisations[org_id].nom: organisation_path(org_id)}]
             org_children += [{_short_title(site, d): document_path(d.identifiant)} for d in documents]
             children.append({site.organisations[org_id].nom: org_children})
         nav.append({_region_name(site, region_id): children})
@@ -162,7 +180,7 @@ def _home(site: Site) -> Page:
                 "- " + md.link(md.text(_programme_name(programme)), md.relative(path, programme_path(programme.identifiant)))
             )
         lines.append("")
-    return Page(path, site.info.titre, _finish(lines), "site.yml")
+    return Page(path, "Accueil", _finish(lines), "site.yml", site.info.titre)
 
 
 def _region_page(site: Site, region_id: str, organisations: dict[str, list[Document]]) -> Page:
@@ -235,7 +253,7 @@ def _piar_page(site: Site, piar: Piar) -> Page:
     lines += _piar_summary(piar, programme)
     for enjeu in piar.enjeux:
         lines += _enjeu(enjeu, programme, path)
-    return Page(path, piar.titre, _finish(lines), piar.source)
+    return Page(path, _short_title(site, piar), _finish(lines), piar.source, f"{piar.titre} — {org.nom}")
 
 
 def _piar_summary(piar: Piar, programme: Programme) -> list[str]:
@@ -457,7 +475,7 @@ def _entente_page(site: Site, entente: Entente) -> Page:
         lines += _contributions(site, entente)
     if entente.contact:
         lines += _contact(site, entente)
-    return Page(path, entente.titre, _finish(lines), entente.source)
+    return Page(path, _short_title(site, entente), _finish(lines), entente.source, entente.titre)
 
 
 def _contributions(site: Site, entente: Entente) -> list[str]:

@@ -184,9 +184,9 @@ class Reader:
                 self.error(node, path, problem)
                 return INVALID
             return value
-        if hint is int and node.style is None and _INT.fullmatch(text):
+        if hint is int and _INT.fullmatch(text):
             return int(text)
-        if hint is bool and node.style is None and text.lower() in _BOOL:
+        if hint is bool and text.lower() in _BOOL:
             return _BOOL[text.lower()]
         if hint is dt.date:
             date = parse_date(text)
