@@ -93,11 +93,16 @@ class _Loader:
         if not directory.is_dir():
             return result
         for path in sorted(directory.iterdir()):
-            if not path.is_file() or path.suffix not in (".yml", ".yaml"):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            if path.suffix.lower() not in (".yml", ".yaml"):
+                self.problems.append(
+                    Problem(self.display(path), None, None, "", "fichier ignoré\u00a0: seuls les fichiers .yml sont lus.", "avis")
+                )
                 continue
             problem = None
-            if path.suffix == ".yaml":
-                problem = "renommez le fichier avec l'extension « .yml »."
+            if path.suffix != ".yml":
+                problem = f"renommez le fichier avec l'extension « .yml » (en minuscules) au lieu de « {path.suffix} »."
             elif not IDENTIFIER.fullmatch(path.stem):
                 problem = (
                     f"nom de fichier « {path.name} » invalide\u00a0: lettres minuscules sans accents, "

@@ -177,3 +177,11 @@ def test_unreadable_programme_numbers(mini: Path, written: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace('axes_programme: ["1 et 2", "2"]', f"axes_programme: {written}"), encoding="utf-8")
     [message] = problems_of(mini)
     assert "numéros illisibles" in message and "[enjeux › n°\u00a01 › volets › n°\u00a01 › axes_programme]" in message
+
+
+def test_other_files_are_noticed_not_read(mini: Path) -> None:
+    (mini / "documents" / "notes.txt").write_text("brouillon", encoding="utf-8")
+    (mini / "documents" / ".cache").write_text("x", encoding="utf-8")
+    site = load_site(mini)
+    notices = [str(n) for n in site.notices if "fichier ignoré" in n.message]
+    assert notices == ["content/documents/notes.txt\u00a0: fichier ignoré\u00a0: seuls les fichiers .yml sont lus."]
