@@ -4,6 +4,7 @@ Layout (documented for staff in ``documentation/format-du-contenu.md``)::
 
     content/site.yml                 SiteInfo
     content/regions.yml              Regions
+    content/glossaire.yml            Glossaire (optional)
     content/organisations/<id>.yml   Organisation
     content/programmes/<id>.yml      Programme
     content/documents/<id>.yml       Piar or Entente (chosen by ``type``)
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.models import DOCUMENT_TYPES, Document, Organisation, Programme, Region, Regions, SiteInfo
+from generator.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo
 from generator.problems import ContentError, Problem
 from generator.schema import INVALID, Reader
 from generator.yamlsource import MappingNode, Node, ScalarNode, load_yaml
@@ -34,6 +35,7 @@ class Site:
     organisations: dict[str, Organisation]
     programmes: dict[str, Programme]
     documents: dict[str, Document]
+    glossary: Glossaire | None = None
     notices: tuple[Problem, ...] = ()  # legal but worth a second look; never fail a build
 
     def region_of(self, document: Document) -> Region | None:
@@ -137,6 +139,7 @@ def load_site(root: Path | str) -> Site:
     info = loader.read_required("site.yml", SiteInfo)
     regions_file = loader.read_required("regions.yml", Regions)
     regions = {r.identifiant: r for r in regions_file.regions} if regions_file is not INVALID else {}
+    glossary = loader.read_file(root / "glossaire.yml", Glossaire) if (root / "glossaire.yml").is_file() else None
     loader.known["region"] = dict(regions)
     loader.known["organisation"] = loader.read_folder("organisations", Organisation)
     loader.known["programme"] = loader.read_folder("programmes", Programme)
@@ -156,6 +159,7 @@ def load_site(root: Path | str) -> Site:
         organisations=loader.known["organisation"],
         programmes=loader.known["programme"],
         documents=documents,
+        glossary=glossary,
         notices=tuple(sorted(p for p in problems if p.level == "avis")),
     )
 

@@ -16,13 +16,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator, Literal, get_args, get_origin, get_type_hints
 
-from generator.models import Entente, Organisation, Piar, Programme, Regions, SiteInfo
+from generator.models import Entente, Glossaire, Organisation, Piar, Programme, Regions, SiteInfo
 from generator.schema import FROM_FILE, _is_union, _strip_optional, describe
 
 # file name → (title, root models) ; documents accept either kind.
 FILES: dict[str, tuple[str, tuple[type, ...]]] = {
     "site.schema.json": ("Fichier site.yml", (SiteInfo,)),
     "regions.schema.json": ("Fichier regions.yml", (Regions,)),
+    "glossaire.schema.json": ("Fichier glossaire.yml", (Glossaire,)),
     "organisation.schema.json": ("Organisation (organisations/*.yml)", (Organisation,)),
     "programme.schema.json": ("Programme (programmes/*.yml)", (Programme,)),
     "document.schema.json": ("Document (documents/*.yml)", (Piar, Entente)),
@@ -32,6 +33,7 @@ FILES: dict[str, tuple[str, tuple[type, ...]]] = {
 FOLDERS = {
     "site.yml": "site.schema.json",
     "regions.yml": "regions.schema.json",
+    "glossaire.yml": "glossaire.schema.json",
     "organisations": "organisation.schema.json",
     "programmes": "programme.schema.json",
     "documents": "document.schema.json",

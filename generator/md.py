@@ -52,7 +52,9 @@ def bullets(items: list[str], indent: int = 0) -> list[str]:
     return [f"{pad}- {item}" for item in items]
 
 
-def table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+def table(headers: list[str], rows: list[list[str]], caption: str) -> list[str]:
+    """A table with its caption (``generator.mdext`` turns the paragraph into <caption>)."""
+    lines = [caption, "{: .pp-legende }", ""]
+    lines += ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines

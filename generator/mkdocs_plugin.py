@@ -7,6 +7,7 @@ Content is loaded and checked in ``on_pre_build``, before MkDocs empties
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -89,7 +90,24 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
 
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
         context["titre_onglet"] = self.head_titles.get(page.file.src_uri)
+        generated = self.pages.get(page.file.src_uri)
+        context["graphique"] = generated.chart if generated else ()
         return context
+
+    def on_post_page(self, output: str, page, config):  # type: ignore[no-untyped-def]
+        return _valid_toggles(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config):  # type: ignore[no-untyped-def]
+        return _valid_toggles(output_content) if template_name.endswith(".html") else output_content
+
+
+def _valid_toggles(output: str) -> str:
+    """Material's base.html (not overridable by block) puts autocomplete on two
+    checkboxes, which the Nu Html Checker rejects: drop the attribute there."""
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+
+
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" [^>]*type="checkbox" id="__(?:drawer|search)") autocomplete="off"')
 
 
 def _escape_titles(nav: list) -> list:  # type: ignore[type-arg]

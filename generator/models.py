@@ -265,6 +265,28 @@ class Programme:
 
 
 @model
+class Sigle:
+    sigle: str = doc("Le sigle tel qu'il figure dans les documents, par exemple « MRC ».")
+    forme_longue: str | None = doc(
+        "Sa forme longue, par exemple « municipalité régionale de comté »; vide si les documents ne la donnent pas.", None
+    )
+
+
+@model
+class Glossaire:
+    sigles: tuple[Sigle, ...] = doc("Les sigles employés dans les documents, avec leur forme longue.")
+
+    def check(self) -> list[tuple[Any, str]]:
+        seen: set[str] = set()
+        problems: list[tuple[Any, str]] = []
+        for i, entry in enumerate(self.sigles):
+            if entry.sigle in seen:
+                problems.append((("sigles", i), f"le sigle « {entry.sigle} » figure deux fois."))
+            seen.add(entry.sigle)
+        return problems
+
+
+@model
 class TypeDeDocument:
     nom: str = doc("Nom du type de document, par exemple « Entente sectorielle de développement ».")
     sigle: str | None = doc("Sigle, par exemple « PIAR ».", None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +20,8 @@ from generator.models import Document, Element, Entente, Enjeu, Piar, Programme,
 from generator.typo import NBSP
 
 COLON = NBSP + ":"
+CHART_MARKER = "<!-- graphique-contributions -->"
+GLOSSARY_PATH = "glossaire.md"
 NO_REGION = "ensemble-du-quebec"
 NO_REGION_NAME = "Ensemble du Québec"
 
@@ -33,6 +36,18 @@ class Page:
     # As-of date of the page (sitemap lastmod): taken from the content, never the build
     # date, so that the same content always gives the same bytes.
     date: dt.date | None = None
+    chart: tuple[Bar, ...] = ()  # an entente's contributions, drawn by the theme
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the contributions chart; texts are plain (the theme escapes them)."""
+
+    label: str
+    amount: str
+    share: str
+    ratio: float  # 0..1 of the largest contribution, for the bar's length
+    in_kind: bool
 
 
 NavItem = Union[str, dict[str, Union[str, list["NavItem"]]]]
@@ -78,13 +93,57 @@ def render_pages(site: Site) -> dict[str, Page]:
             pages.append(_entente_page(site, document))
     for programme in site.programmes.values():
         pages.append(_programme_page(site, programme))
+    if site.glossary:
+        pages.append(_glossary_page(site))
     latest = _latest_date(site.documents.values())
-    dated = []
+    finished = []
     for page in pages:
         document = next((d for d in site.documents.values() if document_path(d.identifiant) == page.path), None)
         date = (_latest_date([document]) if document else None) or latest
-        dated.append(dataclasses.replace(page, date=date))
-    return {page.path: page for page in dated}
+        chart = _chart(site, document) if isinstance(document, Entente) else ()
+        markdown = page.markdown + _abbreviations(site, page.markdown)
+        finished.append(dataclasses.replace(page, date=date, chart=chart, markdown=markdown))
+    return {page.path: page for page in finished}
+
+
+def _abbreviations(site: Site, markdown: str) -> str:
+    """Abbreviation definitions (Markdown ``abbr``) for the glossary's sigles used on a page."""
+    if not site.glossary:
+        return ""
+    used = [
+        entry
+        for entry in site.glossary.sigles
+        if entry.forme_longue and re.search(rf"(?<![\w-]){re.escape(entry.sigle)}(?![\w-])", markdown)
+    ]
+    if not used:
+        return ""
+    return "\n" + "\n".join(f"*[{e.sigle}]: {' '.join(e.forme_longue.split())}" for e in used) + "\n"
+
+
+def _glossary_page(site: Site) -> Page:
+    assert site.glossary is not None
+    rows = [
+        [md.text(e.sigle), md.text(e.forme_longue) if e.forme_longue else "Forme longue non précisée dans les documents"]
+        for e in sorted(site.glossary.sigles, key=lambda e: e.sigle)
+    ]
+    lines = [md.heading(1, "Glossaire des sigles"), ""]
+    lines += ["Les sigles employés dans les documents publiés sur ce site, avec leur forme longue.", ""]
+    lines += md.table(["Sigle", "Forme longue"], rows, "Sigles et leur forme longue") + [""]
+    return Page(GLOSSARY_PATH, "Glossaire des sigles", _finish(lines), "glossaire.yml")
+
+
+def _chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
+    contributions = entente.contributions
+    if not contributions or not contributions.parties:
+        return ()
+    largest = max(p.montant for p in contributions.parties) or Decimal(1)
+    bars = []
+    for part in contributions.parties:
+        org = site.organisations.get(part.organisation or "")
+        label = (org.sigle or org.nom) if org else part.libelle or ""
+        share = typo.percent(part.montant * 100 / contributions.total_declare, 1) if contributions.total_declare else ""
+        bars.append(Bar(label, typo.amount(part.montant), share, float(part.montant / largest), part.nature == "non_monetaire"))
+    return tuple(bars)
 
 
 def _latest_date(documents) -> dt.date | None:  # type: ignore[no-untyped-def]
@@ -105,6 +164,8 @@ def build_nav(site: Site) -> list[NavItem]:
         nav.append({_region_name(site, region_id): children})
     if site.programmes:
         nav.append({"Programmes": [{p.nom: programme_path(p.identifiant)} for p in site.programmes.values()]})
+    if site.glossary:
+        nav.append({"Glossaire des sigles": GLOSSARY_PATH})
     return nav
 
 
@@ -275,7 +336,11 @@ def _piar_summary(piar: Piar, programme: Programme) -> list[str]:
         rows.append(["**Total des pourcentages indiqués**", "", f"**{typo.percent(sum(shares, Decimal(0)))}**"])
     lines = [md.heading(2, "Sommaire des enjeux", "sommaire"), ""]
     lines += [f"Le plan compte {_count(len(piar.enjeux), 'enjeu', 'enjeux')}.", ""]
-    lines += md.table(["Enjeu", f"Objectifs et axes {typo.of(short)}", "Temps imparti par les ressources"], rows)
+    lines += md.table(
+        ["Enjeu", f"Objectifs et axes {typo.of(short)}", "Temps imparti par les ressources"],
+        rows,
+        "Enjeux du plan, avec les objectifs et les axes du programme qu'ils visent et le temps imparti",
+    )
     return lines + [""]
 
 
@@ -496,7 +561,9 @@ def _contributions(site: Site, entente: Entente) -> list[str]:
         share = typo.percent(part.montant * 100 / total, 1) if counted and total else "Non comptée"
         rows.append([label, typo.amount(part.montant), share])
     rows.append(["**Total**", f"**{typo.amount(total)}**", f"**{typo.percent(100)}**"])
-    lines += md.table(["Partie", "Montant", "Part du total"], rows) + [""]
+    lines += md.table(["Partie", "Montant", "Part du total"], rows, "Contributions des parties à l'entente") + [""]
+    # The theme draws the chart here (theme_overrides/partials/content.html), from Page.chart.
+    lines += [CHART_MARKER, ""]
     return lines
 
 

@@ -42,3 +42,18 @@ def prepare(extras: str = "") -> Path:
 def run(python: Path, *args: str) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
     return subprocess.run([str(python), *args], cwd=ROOT, env=env).returncode
+
+
+def prepare_npm() -> None:
+    """Install the npm test tools (axe-core, vnu-jar) when npm is there and they are missing or stale."""
+    import shutil
+
+    lock = ROOT / "package-lock.json"
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    npm = shutil.which("npm")
+    if not npm or not lock.exists():
+        return
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    print("Installation des outils de test (npm ci)…", flush=True)
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True)

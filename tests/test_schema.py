@@ -77,7 +77,7 @@ def test_schema_catches_typos(schema: str, document: dict, expected: str) -> Non
 
 
 def test_schema_files_cover_every_kind() -> None:
-    assert set(FILES) == {"site.schema.json", "regions.schema.json", "organisation.schema.json",
+    assert set(FILES) == {"site.schema.json", "regions.schema.json", "glossaire.schema.json", "organisation.schema.json",
                           "programme.schema.json", "document.schema.json"}
 
 
