@@ -76,6 +76,17 @@ def programme_path(identifier: str) -> str:
     return f"programmes/{identifier}.md"
 
 
+def programme_region_path(identifier: str, region_id: str) -> str:
+    return f"programmes/{identifier}/{region_id}.md"
+
+
+# Above these sizes, pages that would list every document list by region instead,
+# so that no page grows with the number of organisations (a provincial portal).
+HOME_FULL_LIST = 40
+PROGRAMME_FULL_LIST = 20
+LATEST_UPDATES = 20
+
+
 # --- entry points -------------------------------------------------------------------
 
 
@@ -93,12 +104,16 @@ def render_pages(site: Site) -> dict[str, Page]:
             pages.append(_entente_page(site, document))
     for programme in site.programmes.values():
         pages.append(_programme_page(site, programme))
+        if _programme_by_region(site, programme):
+            for region_id in _plans_by_region(site, programme):
+                pages.append(_programme_region_page(site, programme, region_id))
     if site.glossary:
         pages.append(_glossary_page(site))
     latest = _latest_date(site.documents.values())
+    by_path = {document_path(d.identifiant): d for d in site.documents.values()}
     finished = []
     for page in pages:
-        document = next((d for d in site.documents.values() if document_path(d.identifiant) == page.path), None)
+        document = by_path.get(page.path)
         date = (_latest_date([document]) if document else None) or latest
         chart = _chart(site, document) if isinstance(document, Entente) else ()
         markdown = page.markdown + _abbreviations(site, page.markdown)
@@ -163,7 +178,17 @@ def build_nav(site: Site) -> list[NavItem]:
             children.append({site.organisations[org_id].nom: org_children})
         nav.append({_region_name(site, region_id): children})
     if site.programmes:
-        nav.append({"Programmes": [{p.nom: programme_path(p.identifiant)} for p in site.programmes.values()]})
+        programmes: list[NavItem] = []
+        for p in site.programmes.values():
+            if _programme_by_region(site, p):
+                children: list[NavItem] = [{p.nom: programme_path(p.identifiant)}]
+                children += [
+                    {_region_name(site, r): programme_region_path(p.identifiant, r)} for r in _plans_by_region(site, p)
+                ]
+                programmes.append({p.nom: children})
+            else:
+                programmes.append({p.nom: programme_path(p.identifiant)})
+        nav.append({"Programmes": programmes})
     if site.glossary:
         nav.append({"Glossaire des sigles": GLOSSARY_PATH})
     return nav
@@ -225,15 +250,35 @@ def _home(site: Site) -> Page:
     path = home_path()
     lines = [md.heading(1, md.text(site.info.titre)), "", md.text(site.info.description), ""]
     lines += [md.heading(2, "Documents publiés", "documents"), ""]
-    for region_id, organisations in _by_region(site).items():
-        region_link = md.link(md.text(_region_name(site, region_id)), md.relative(path, region_path(region_id)))
-        lines += [md.heading(3, region_link), ""]
-        for org_id, documents in organisations.items():
-            org_link = md.link(md.text(site.organisations[org_id].nom), md.relative(path, organisation_path(org_id)))
-            lines += [md.heading(4, org_link), ""]
-            for document in documents:
-                lines += _document_summary(site, document, path, with_org=False)
-            lines.append("")
+    grouped = _by_region(site)
+    if len(site.documents) <= HOME_FULL_LIST:
+        for region_id, organisations in grouped.items():
+            region_link = md.link(md.text(_region_name(site, region_id)), md.relative(path, region_path(region_id)))
+            lines += [md.heading(3, region_link), ""]
+            for org_id, documents in organisations.items():
+                org_link = md.link(md.text(site.organisations[org_id].nom), md.relative(path, organisation_path(org_id)))
+                lines += [md.heading(4, org_link), ""]
+                for document in documents:
+                    lines += _document_summary(site, document, path, with_org=False)
+                lines.append("")
+    else:
+        total = _count(len(site.documents), "document publié", "documents publiés")
+        lines += [f"{total} par {_count(len({d.organisation for d in site.documents.values()}), 'organisation', 'organisations')}, par région{COLON}", ""]
+        for region_id, organisations in grouped.items():
+            count = sum(len(d) for d in organisations.values())
+            region_link = md.link(md.text(_region_name(site, region_id)), md.relative(path, region_path(region_id)))
+            lines.append(
+                f"- {region_link}{COLON} {_count(count, 'document', 'documents')}, "
+                f"{_count(len(organisations), 'organisation', 'organisations')}"
+            )
+        lines += ["", md.heading(2, "Dernières mises à jour", "mises-a-jour"), ""]
+        recent = sorted(
+            site.documents.values(),
+            key=lambda d: (-(d.mise_a_jour or dt.date.min).toordinal(), d.titre, d.identifiant),
+        )[:LATEST_UPDATES]
+        for document in recent:
+            lines += _document_summary(site, document, path, with_org=True)
+        lines.append("")
     if site.programmes:
         lines += [md.heading(2, "Programmes", "programmes"), ""]
         for programme in site.programmes.values():
@@ -433,40 +478,85 @@ def _programme_name(programme: Programme) -> str:
     return f"{programme.nom} ({programme.sigle})" if programme.sigle else programme.nom
 
 
+def _plans_of(site: Site, programme: Programme) -> list[Piar]:
+    return [d for d in site.documents.values() if isinstance(d, Piar) and d.programme == programme.identifiant]
+
+
+def _programme_by_region(site: Site, programme: Programme) -> bool:
+    return len(_plans_of(site, programme)) > PROGRAMME_FULL_LIST
+
+
+def _plans_by_region(site: Site, programme: Programme) -> dict[str, list[Piar]]:
+    grouped: dict[str, list[Piar]] = defaultdict(list)
+    for plan in _plans_of(site, programme):
+        region = site.region_of(plan)
+        grouped[region.identifiant if region else NO_REGION].append(plan)
+    return {r: grouped[r] for r in sorted(grouped, key=lambda r: (r == NO_REGION, _region_name(site, r)))}
+
+
+_STATEMENT_KINDS = (
+    ("Objectifs généraux", "objectifs", "objectif", "Objectif", "objectifs_programme"),
+    ("Axes d'intervention", "axes", "axe", "Axe", "axes_programme"),
+)
+
+
+def _serving(plans: list[Piar], field_name: str, number: int) -> list[tuple[Piar, list[Enjeu]]]:
+    """Plans with the enjeux of each that serve one numbered statement."""
+    result = []
+    for plan in plans:
+        enjeux = [e for e in plan.enjeux if number in e.renvois(field_name)]  # type: ignore[arg-type]
+        if enjeux:
+            result.append((plan, enjeux))
+    return result
+
+
 def _programme_page(site: Site, programme: Programme) -> Page:
     path = programme_path(programme.identifiant)
     lines = [md.heading(1, md.text(_programme_name(programme))), ""]
     if programme.responsable:
         responsible = site.organisations[programme.responsable].nom_avec_sigle
         lines += [f"Organisation responsable{COLON} {md.text(responsible)}.", ""]
-    plans = [d for d in site.documents.values() if isinstance(d, Piar) and d.programme == programme.identifiant]
+    plans = _plans_of(site, programme)
+    by_region = _programme_by_region(site, programme)
+    regions = _plans_by_region(site, programme) if by_region else {}
     lines += [
         f"{_count(len(plans), 'plan publié sur ce site relève', 'plans publiés sur ce site relèvent')} de ce programme. "
-        "Pour chaque objectif et chaque axe, voici les enjeux qui le servent.",
+        + (
+            "Pour chaque objectif et chaque axe, voici combien d'enjeux le servent, et par région la liste des plans."
+            if by_region
+            else "Pour chaque objectif et chaque axe, voici les enjeux qui le servent."
+        ),
         "",
     ]
     unserved: list[str] = []
-    for title, anchor, kind, statements in (
-        ("Objectifs généraux", "objectifs", "objectif", programme.objectifs),
-        ("Axes d'intervention", "axes", "axe", programme.axes),
-    ):
+    for title, anchor, kind, word, field_name in _STATEMENT_KINDS:
         lines += [md.heading(2, title, anchor), ""]
-        for statement in statements:
-            label = f"{'Objectif' if kind == 'objectif' else 'Axe'} {statement.numero}"
+        for statement in getattr(programme, anchor):
+            label = f"{word} {statement.numero}"
             lines += [md.heading(3, f"{label}{COLON} {md.text(statement.texte)}", f"{kind}-{statement.numero}"), ""]
-            field_name = "objectifs_programme" if kind == "objectif" else "axes_programme"
-            serving = [
-                (plan, enjeu) for plan in plans for enjeu in plan.enjeux if statement.numero in enjeu.renvois(field_name)  # type: ignore[arg-type]
-            ]
-            if serving:
-                lines += [f"Enjeux qui servent cet {kind}{COLON}", ""]
-                for plan, enjeu in serving:
-                    target = md.relative(path, document_path(plan.identifiant), f"enjeu-{enjeu.numero}")
-                    org = site.organisations[plan.organisation].nom
-                    lines.append(f"- {md.text(org)}{COLON} " + md.link(f"enjeu {enjeu.numero}, {md.text(enjeu.titre)}", target))
-            else:
-                lines.append(f"Aucun enjeu publié ne sert cet {kind}.")
+            serving = _serving(plans, field_name, statement.numero)
+            if not serving:
+                lines += [f"Aucun enjeu publié ne sert cet {kind}.", ""]
                 unserved.append(md.link(label, f"#{kind}-{statement.numero}"))
+                continue
+            if by_region:
+                enjeux = sum(len(e) for _, e in serving)
+                lines += [
+                    f"Servi par {_count(enjeux, 'enjeu', 'enjeux')} de {_count(len(serving), 'plan', 'plans')}. Par région{COLON}",
+                    "",
+                ]
+                for region_id, region_plans in regions.items():
+                    count = sum(len(e) for _, e in _serving(region_plans, field_name, statement.numero))
+                    if count:
+                        target = md.relative(path, programme_region_path(programme.identifiant, region_id), f"{kind}-{statement.numero}")
+                        lines.append(f"- {md.link(md.text(_region_name(site, region_id)), target)}{COLON} {_count(count, 'enjeu', 'enjeux')}")
+            else:
+                lines += [f"Enjeux qui servent cet {kind}{COLON}", ""]
+                for plan, enjeux in serving:
+                    org = site.organisations[plan.organisation].nom
+                    for enjeu in enjeux:
+                        target = md.relative(path, document_path(plan.identifiant), f"enjeu-{enjeu.numero}")
+                        lines.append(f"- {md.text(org)}{COLON} " + md.link(f"enjeu {enjeu.numero}, {md.text(enjeu.titre)}", target))
             lines.append("")
     lines += [md.heading(2, "Objectifs et axes qu'aucun enjeu ne sert", "non-servis"), ""]
     if unserved:
@@ -484,6 +574,36 @@ def _programme_page(site: Site, programme: Programme) -> Page:
                 lines += [f"**{md.text(consigne.colonne)}**", ""]
                 lines += md.bullets([md.text(t) for t in consigne.textes]) + [""]
     return Page(path, programme.nom, _finish(lines), f"programmes/{programme.identifiant}.yml")
+
+
+def _programme_region_page(site: Site, programme: Programme, region_id: str) -> Page:
+    """The plans of one region, under each objective and axis of the programme they serve."""
+    path = programme_region_path(programme.identifiant, region_id)
+    region = _region_name(site, region_id)
+    plans = _plans_by_region(site, programme)[region_id]
+    lines = [md.heading(1, f"{md.text(programme.nom_court)}{COLON} {md.text(region)}"), ""]
+    lines += [
+        f"{_count(len(plans), 'plan', 'plans')} de la région. "
+        + md.link(f"Le programme {md.text(programme.nom_court)} dans tout le Québec", md.relative(path, programme_path(programme.identifiant)))
+        + ".",
+        "",
+    ]
+    for title, anchor, kind, word, field_name in _STATEMENT_KINDS:
+        lines += [md.heading(2, title, anchor), ""]
+        for statement in getattr(programme, anchor):
+            lines += [md.heading(3, f"{word} {statement.numero}{COLON} {md.text(statement.texte)}", f"{kind}-{statement.numero}"), ""]
+            serving = _serving(plans, field_name, statement.numero)
+            if not serving:
+                lines += [f"Aucun plan de la région ne sert cet {kind}.", ""]
+                continue
+            for plan, enjeux in serving:
+                org = site.organisations[plan.organisation].nom
+                links = typo.join(
+                    md.link(str(e.numero), md.relative(path, document_path(plan.identifiant), f"enjeu-{e.numero}")) for e in enjeux
+                )
+                lines.append(f"- {md.text(org)}{COLON} {'enjeu' if len(enjeux) == 1 else 'enjeux'} {links}")
+            lines.append("")
+    return Page(path, f"{programme.nom_court} : {region}", _finish(lines), f"programmes/{programme.identifiant}.yml")
 
 
 # --- Entente ------------------------------------------------------------------------
