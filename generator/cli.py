@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from generator.content import load_site
 from generator.problems import ContentError, notices_report
 from generator.render import build_nav, render_pages
+
+
+DEFAULT_SITE_URL = "https://exemple.github.io/plans-publics/"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     verify.set_defaults(action=_verify)
     export = commands.add_parser("exporter", help="écrit les pages Markdown dans un dossier, pour un autre moteur")
     export.add_argument("dossier", help="dossier où écrire les pages (créé au besoin)")
+    export.add_argument(
+        "--adresse",
+        default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+        help="adresse publique du site, pour le catalogue DCAT et le flux Atom (par défaut\u00a0: SITE_URL ou "
+        + DEFAULT_SITE_URL
+        + ")",
+    )
     export.set_defaults(action=_export)
     schemas = commands.add_parser(
         "schemas", help="régénère les schémas JSON (dossier schemas/) et l'en-tête qui les désigne dans chaque fichier"
@@ -46,7 +57,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     site = load_site(args.contenu)
-    written = export_pages(site, Path(args.dossier))
+    written = export_pages(site, Path(args.dossier), args.adresse)
     print(f"{written} pages écrites dans {args.dossier}.")
     return 0
 
@@ -75,16 +86,21 @@ def _schemas(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_pages(site, folder: Path) -> int:  # type: ignore[no-untyped-def]
-    """Write every page, and the navigation as a MkDocs ``nav`` YAML file, under ``folder``."""
+def export_pages(site, folder: Path, site_url: str = DEFAULT_SITE_URL) -> int:  # type: ignore[no-untyped-def]
+    """Write every page and download, and the navigation (MkDocs ``nav`` and ``not_in_nav``), under ``folder``."""
     import yaml
 
+    from generator.opendata import render_downloads
+
     pages = render_pages(site)
-    for path, page in pages.items():
+    files = {path: page.markdown for path, page in pages.items()}
+    files.update(render_downloads(site, site_url))
+    for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(page.markdown.encode("utf-8"))
-    nav = yaml.safe_dump({"nav": build_nav(site)}, allow_unicode=True, sort_keys=False)
+        target.write_bytes(text.encode("utf-8"))
+    hidden = "".join(f"/{p.path}\n" for p in pages.values() if not p.in_nav)
+    nav = yaml.safe_dump({"nav": build_nav(site), "not_in_nav": hidden}, allow_unicode=True, sort_keys=False)
     (folder / "navigation.yml").write_bytes(nav.encode("utf-8"))
     return len(pages)
 

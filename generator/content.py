@@ -7,19 +7,22 @@ Layout (documented for staff in ``documentation/format-du-contenu.md``)::
     content/glossaire.yml            Glossaire (optional)
     content/organisations/<id>.yml   Organisation
     content/programmes/<id>.yml      Programme
-    content/documents/<id>.yml       Piar or Entente (chosen by ``type``)
+    content/documents/<id>.yml       Piar or Entente (chosen by ``type``): the current version
+    content/versions/<id>/<date>.yml former versions of document <id>, named by their date
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo
+from generator.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo, version_date
 from generator.problems import ContentError, Problem
-from generator.schema import INVALID, Reader
+from generator.schema import INVALID, Reader, parse_date
 from generator.yamlsource import MappingNode, Node, ScalarNode, load_yaml
 
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -36,6 +39,8 @@ class Site:
     programmes: dict[str, Programme]
     documents: dict[str, Document]
     glossary: Glossaire | None = None
+    # Former versions of each document, oldest first, each with its date (the file's name).
+    versions: dict[str, tuple[tuple[dt.date, Document], ...]] = dataclasses.field(default_factory=dict)
     notices: tuple[Problem, ...] = ()  # legal but worth a second look; never fail a build
 
     def region_of(self, document: Document) -> Region | None:
@@ -136,14 +141,15 @@ def load_site(root: Path | str) -> Site:
     if not root.is_dir():
         raise ContentError([Problem(root.as_posix(), None, None, "", "le dossier de contenu n'existe pas.")])
     loader = _Loader(root)
-    info = loader.read_required("site.yml", SiteInfo)
     regions_file = loader.read_required("regions.yml", Regions)
     regions = {r.identifiant: r for r in regions_file.regions} if regions_file is not INVALID else {}
     glossary = loader.read_file(root / "glossaire.yml", Glossaire) if (root / "glossaire.yml").is_file() else None
     loader.known["region"] = dict(regions)
     loader.known["organisation"] = loader.read_folder("organisations", Organisation)
     loader.known["programme"] = loader.read_folder("programmes", Programme)
+    info = loader.read_required("site.yml", SiteInfo)  # names its publisher among the organisations
     documents = loader.read_folder("documents", None)
+    versions = _read_versions(loader, documents)
     if not documents:
         loader.problems.append(
             Problem(loader.display(root / "documents"), None, None, "", "aucun document à publier (dossier vide ou absent).")
@@ -160,8 +166,53 @@ def load_site(root: Path | str) -> Site:
         programmes=loader.known["programme"],
         documents=documents,
         glossary=glossary,
+        versions=versions,
         notices=tuple(sorted(p for p in problems if p.level == "avis")),
     )
+
+
+def _read_versions(loader: _Loader, documents: dict[str, Any]) -> dict[str, tuple[tuple[dt.date, Document], ...]]:
+    """content/versions/<id>/<AAAA-MM-JJ>.yml: former versions, checked like documents."""
+    folder = loader.root / "versions"
+    result: dict[str, tuple[tuple[dt.date, Document], ...]] = {}
+    if not folder.is_dir():
+        return result
+    for directory in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        name = loader.display(directory)
+        current = documents.get(directory.name)
+        if directory.name not in documents:
+            loader.problems.append(
+                Problem(name, None, None, "", f"aucun document « {directory.name} » dans documents/ : le dossier des "
+                        "versions doit porter l'identifiant du document (nom de son fichier sans .yml).")
+            )
+            continue
+        found = []
+        for path in sorted(directory.iterdir()):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            date = parse_date(path.stem) if path.suffix == ".yml" else None
+            if date is None:
+                loader.problems.append(
+                    Problem(loader.display(path), None, None, "", "nom de fichier invalide : une version porte la date "
+                            "de la version, AAAA-MM-JJ.yml, par exemple 2021-05-11.yml.")
+                )
+                continue
+            version = loader.read_file(path, None, identifiant=directory.name)
+            if version is INVALID:
+                continue
+            if current is not INVALID and type(version) is not type(current):
+                loader.problems.append(Problem(loader.display(path), 1, 1, "type", "une version doit être du même type que le document."))
+                continue
+            if current is not INVALID and version_date(current) and date >= version_date(current):
+                loader.problems.append(
+                    Problem(loader.display(path), None, None, "", f"la version du {date} n'est pas antérieure à la version "
+                            f"actuelle ({version_date(current)}) du document.")
+                )
+                continue
+            found.append((date, version))
+        if found:
+            result[directory.name] = tuple(found)
+    return result
 
 
 def _scalar(root: Node, key: str) -> str | None:

@@ -37,6 +37,7 @@ FOLDERS = {
     "organisations": "organisation.schema.json",
     "programmes": "programme.schema.json",
     "documents": "document.schema.json",
+    "versions": "document.schema.json",  # versions/<id>/<date>.yml
 }
 
 SCALAR_TEXT = {"type": ["string", "number", "boolean"], "minLength": 1}
@@ -123,7 +124,7 @@ def content_files(content: Path) -> Iterator[tuple[Path, str]]:
         if target.is_file():
             yield target, schema
         elif target.is_dir():
-            for path in sorted(target.glob("*.yml")):
+            for path in sorted(target.glob("*/*.yml" if entry == "versions" else "*.yml")):
                 yield path, schema
 
 

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.content import Site, load_site
 from generator.problems import ContentError, notices_report
+from generator.opendata import FEED_PATH, render_downloads
 from generator.render import Page, build_nav, render_pages
 
 log = get_plugin_logger("plans-publics")
@@ -37,6 +38,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         self.pages: dict[str, Page] = {}
         self.content_dir = Path()
         self.head_titles: dict[str, str] = {}
+        self.downloads: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = self.config.contenu
@@ -58,6 +60,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             # INFO, not WARNING: a notice must not fail `mkdocs build --strict`.
             log.info(notices_report(self.site.notices))
         self.pages = render_pages(self.site)
+        self.downloads = render_downloads(self.site, config.site_url or "/")
         if self.config.navigation:
             config.nav = _escape_titles(build_nav(self.site))
         log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
@@ -67,10 +70,17 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            file = File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.INCLUDED)
+            # Former versions and schedules are linked from their document, not listed in the menu.
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if page.source and config.edit_uri:
                 file.edit_uri = _edit_uri(config, self.content_dir, page.source)
             files.append(file)
+        for path, text in self.downloads.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=text.encode("utf-8"), inclusion=InclusionLevel.INCLUDED))
         return files
 
 
@@ -90,8 +100,10 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
 
     def on_page_context(self, context, page, config, nav):  # type: ignore[no-untyped-def]
         context["titre_onglet"] = self.head_titles.get(page.file.src_uri)
+        context["flux_atom"] = FEED_PATH
         generated = self.pages.get(page.file.src_uri)
         context["graphique"] = generated.chart if generated else ()
+        context["hors_menu"] = bool(generated and not generated.in_nav)
         return context
 
     def on_post_page(self, output: str, page, config):  # type: ignore[no-untyped-def]

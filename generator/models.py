@@ -301,13 +301,78 @@ class TypesDeDocuments:
 
 
 @model
+class Licence:
+    nom: str = doc("Nom de la licence des données, par exemple « Creative Commons Attribution 4.0 International (CC BY 4.0) ».")
+    adresse: str = doc("Adresse Web du texte de la licence.")
+
+    def check(self) -> list[tuple[Any, str]]:
+        if not re.fullmatch(r"https?://[^\s<>\"'`\\]+", self.adresse):
+            return [("adresse", "adresse invalide; attendu\u00a0: une adresse qui commence par https://, sans espace.")]
+        return []
+
+
+CC_BY_4 = Licence(
+    nom="Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    adresse="https://creativecommons.org/licenses/by/4.0/deed.fr",
+)
+
+
+@model
 class SiteInfo:
     titre: str = doc("Titre du site, affiché en haut de chaque page.")
     description: str = doc("Une ou deux phrases qui présentent le site sur la page d'accueil.")
     types_de_documents: TypesDeDocuments = doc("Noms et présentations des types de documents.")
+    editeur: str | None = doc(
+        "Identifiant de l'organisation qui publie le site (éditeur des données ouvertes).", None, ref="organisation"
+    )
+    licence: Licence = doc("Licence des données téléchargeables; par défaut CC BY 4.0.", CC_BY_4)
 
 
 # --- PIAR ------------------------------------------------------------------------
+
+
+ETATS = ("à venir", "en cours", "réalisée", "reportée", "abandonnée")
+Etat = Literal["à venir", "en cours", "réalisée", "reportée", "abandonnée"]
+
+
+@model
+class Statut:
+    etat: Etat = doc("L'état de l'action\u00a0: à venir, en cours, réalisée, reportée ou abandonnée.")
+    date: dt.date = doc("Date à laquelle cet état a été constaté, AAAA-MM-JJ.")
+    justification: str | None = doc("Une phrase qui explique l'état (obligatoire pour reportée ou abandonnée).", None)
+
+    def check(self) -> list[tuple[Any, str]]:
+        if self.etat in ("reportée", "abandonnée") and not self.justification:
+            return [("justification", f"une action {self.etat} demande une justification (une phrase).")]
+        return []
+
+
+@model
+class Action:
+    """An action of a volet, with its follow-up when the organisation publishes it."""
+
+    yaml_shorthand: ClassVar[str] = "texte"
+    texte: str = doc("L'action ou l'intervention.")
+    elements: tuple[str, ...] = doc("Sous-éléments (liste à puces sous le texte).", ())
+    echeance: Echeance | None = doc("Échéance propre à cette action, si elle diffère de celles du volet.", None)
+    statut: Statut | None = doc("Suivi\u00a0: état, date et justification. Ne l'inventez pas\u00a0: laissez-le vide s'il n'est pas publié.", None)
+
+
+@model
+class Indicateur:
+    """A performance indicator, with its target and result when published."""
+
+    yaml_shorthand: ClassVar[str] = "texte"
+    texte: str = doc("L'indicateur de performance.")
+    elements: tuple[str, ...] = doc("Sous-éléments (liste à puces sous le texte).", ())
+    cible: str | None = doc("La cible, si le document la distingue du texte (par exemple « 50 entreprises »).", None)
+    resultat: str | None = doc("Le résultat mesuré (par exemple « 42 entreprises »).", None)
+    date_resultat: dt.date | None = doc("Date de la mesure du résultat, AAAA-MM-JJ.", None)
+
+    def check(self) -> list[tuple[Any, str]]:
+        if self.resultat and not self.date_resultat:
+            return [("date_resultat", "un résultat demande sa date de mesure (date_resultat).")]
+        return []
 
 
 @model
@@ -321,10 +386,16 @@ class Volet:
         "Numéros des axes d'intervention du programme donnés sur cette ligne du tableau.", None
     )
     objectifs: tuple[Element, ...] = doc("Objectifs à atteindre.")
-    actions: tuple[Element, ...] = doc("Actions ou interventions à mettre en place.")
+    actions: tuple[Action, ...] = doc("Actions ou interventions à mettre en place, avec leur suivi s'il est publié.")
     ressources: tuple[Element, ...] = doc("Ressources (nouvelles ou existantes) qui prennent les actions en charge.", ())
     echeances: tuple[Echeance, ...] = doc("Échéances, au mois (2023-12) ou au jour (2025-03-31).", ())
-    indicateurs: tuple[Element, ...] = doc("Indicateurs de performance.", ())
+    indicateurs: tuple[Indicateur, ...] = doc("Indicateurs de performance, avec cible et résultat s'ils sont publiés.", ())
+
+    def deadline_of(self, action: Action) -> Echeance | None:
+        """An action's deadline: its own, else the volet's latest."""
+        if action.echeance:
+            return action.echeance
+        return max(self.echeances, key=lambda e: e.sort_key) if self.echeances else None
 
 
 @model
@@ -359,7 +430,7 @@ class Enjeu:
                 "Le site affiche « Aucune échéance n'est indiquée dans le plan pour ce volet ».",
             )
             for i, volet in enumerate(self.volets, start=1)
-            if not volet.echeances
+            if not volet.echeances and any(a.echeance is None for a in volet.actions)
         ]
 
     def renvois(self, kind: Literal["objectifs_programme", "axes_programme"]) -> tuple[int, ...]:
@@ -378,6 +449,7 @@ class Piar:
     programme: str = doc("Identifiant du programme (fichier de programmes/), par exemple « aeq ».", ref="programme")
     date_du_plan: dt.date = doc("Date du plan, AAAA-MM-JJ.")
     mise_a_jour: dt.date | None = doc("Date de la dernière mise à jour, AAAA-MM-JJ.", None)
+    resume_des_changements: str | None = doc("Ce qui a changé dans cette version, en une ou deux phrases.", None)
     enjeux: tuple[Enjeu, ...] = doc("Les enjeux du plan, dans l'ordre du document.")
 
     def check(self) -> list[tuple[str, str]]:
@@ -541,6 +613,7 @@ class Entente:
     region: str | None = doc("Identifiant de la région visée.", None, ref="region")
     periode: Periode = doc("Années couvertes par l'entente.")
     mise_a_jour: dt.date | None = doc("Date de la dernière mise à jour, AAAA-MM-JJ.", None)
+    resume_des_changements: str | None = doc("Ce qui a changé dans cette version, en une ou deux phrases.", None)
     objectifs_generaux: tuple[Element, ...] = doc("Objectifs généraux.")
     objectifs_specifiques: tuple[ObjectifSpecifique, ...] = doc("Objectifs spécifiques, numérotés.", ())
     gouvernance: Gouvernance | None = doc("Instance qui pilote l'entente et sa composition.", None)
@@ -563,6 +636,11 @@ class Entente:
 
 
 Document = Piar | Entente
+
+
+def version_date(document: Document) -> dt.date | None:
+    """The date a version is known by: its update date, else a plan's date."""
+    return document.mise_a_jour or getattr(document, "date_du_plan", None)
 DOCUMENT_TYPES: dict[str, type] = {"piar": Piar, "entente_sectorielle": Entente}
 
 

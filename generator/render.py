@@ -12,11 +12,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Union
+from typing import Iterable, Union
 
 from generator import md, typo
 from generator.content import Site
-from generator.models import Document, Element, Entente, Enjeu, Piar, Programme, Renvois, Volet
+from generator.models import ETATS, Action, Document, Element, Entente, Enjeu, Indicateur, Piar, Programme, Renvois, Volet, version_date
 from generator.typo import NBSP
 
 COLON = NBSP + ":"
@@ -37,6 +37,7 @@ class Page:
     # date, so that the same content always gives the same bytes.
     date: dt.date | None = None
     chart: tuple[Bar, ...] = ()  # an entente's contributions, drawn by the theme
+    in_nav: bool = True  # former versions and schedules are reached by links, not the menu
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,22 @@ def organisation_path(identifier: str) -> str:
 
 
 def document_path(identifier: str) -> str:
-    return f"documents/{identifier}.md"
+    return f"documents/{identifier}/index.md"
+
+
+def schedule_path(identifier: str) -> str:
+    return f"documents/{identifier}/echeancier.md"
+
+
+def version_path(identifier: str, date: dt.date) -> str:
+    return f"documents/{identifier}/versions/{date.isoformat()}.md"
+
+
+def download_path(identifier: str, extension: str) -> str:
+    return f"documents/{identifier}/{identifier}.{extension}"
+
+
+DATA_PATH = "donnees/index.md"
 
 
 def programme_path(identifier: str) -> str:
@@ -98,10 +114,14 @@ def render_pages(site: Site) -> dict[str, Page]:
     for org_id in sorted({d.organisation for d in site.documents.values()}):
         pages.append(_organisation_page(site, org_id))
     for document in site.documents.values():
+        pages.append(_document_page(site, document))
         if isinstance(document, Piar):
-            pages.append(_piar_page(site, document))
-        else:
-            pages.append(_entente_page(site, document))
+            pages.append(_schedule_page(site, document))
+        versions = site.versions.get(document.identifiant, ())
+        for index, (date, version) in enumerate(versions):
+            newer = versions[index + 1][0] if index + 1 < len(versions) else version_date(document)
+            pages.append(_document_page(site, version, archived=(date, newer)))
+    pages.append(_data_page(site))
     for programme in site.programmes.values():
         pages.append(_programme_page(site, programme))
         if _programme_by_region(site, programme):
@@ -110,7 +130,9 @@ def render_pages(site: Site) -> dict[str, Page]:
     if site.glossary:
         pages.append(_glossary_page(site))
     latest = _latest_date(site.documents.values())
-    by_path = {document_path(d.identifiant): d for d in site.documents.values()}
+    by_path: dict[str, Document] = {document_path(d.identifiant): d for d in site.documents.values()}
+    for identifier, versions in site.versions.items():
+        by_path.update({version_path(identifier, date): v for date, v in versions})
     finished = []
     for page in pages:
         document = by_path.get(page.path)
@@ -189,6 +211,7 @@ def build_nav(site: Site) -> list[NavItem]:
             else:
                 programmes.append({p.nom: programme_path(p.identifiant)})
         nav.append({"Programmes": programmes})
+    nav.append({"Données ouvertes": DATA_PATH})
     if site.glossary:
         nav.append({"Glossaire des sigles": GLOSSARY_PATH})
     return nav
@@ -329,12 +352,56 @@ def _organisation_page(site: Site, org_id: str) -> Page:
 # --- PIAR ---------------------------------------------------------------------------
 
 
-def _piar_page(site: Site, piar: Piar) -> Page:
-    path = document_path(piar.identifiant)
+Archive = tuple[dt.date, "dt.date | None"]  # a former version's date, and the next version's
+
+
+def _document_page(site: Site, document: Document, archived: Archive | None = None) -> Page:
+    path = version_path(document.identifiant, archived[0]) if archived else document_path(document.identifiant)
+    if isinstance(document, Piar):
+        lines = _piar_lines(site, document, path, archived)
+        head = f"{document.titre} — {site.organisations[document.organisation].nom}"
+    else:
+        lines = _entente_lines(site, document, path, archived)
+        head = document.titre
+    if archived:
+        head += f" (version du {typo.date(archived[0])})"
+        title = f"Version du {typo.date(archived[0])}"
+    else:
+        title = _short_title(site, document)
+    return Page(path, title, _finish(lines), document.source, head, in_nav=not archived)
+
+
+def _archive_banner(document: Document, path: str, archived: Archive | None) -> list[str]:
+    if not archived:
+        return []
+    date, newer = archived
+    current = md.link("la version actuelle", md.relative(path, document_path(document.identifiant)))
+    replaced = f", remplacée le {typo.date(newer)}" if newer else ""
+    return [f"**Ancienne version du {typo.date(date)}{replaced}.** Consultez {current}.", ""]
+
+
+def _document_links(site: Site, document: Document, path: str) -> list[str]:
+    """Downloads, and a plan's schedule."""
+    links = []
+    if isinstance(document, Piar):
+        links.append(md.link("Échéancier des actions", md.relative(path, schedule_path(document.identifiant))))
+    links.append(
+        "Données du document : "
+        + md.link("CSV", md.relative(path, download_path(document.identifiant, "csv")))
+        + ", "
+        + md.link("JSON", md.relative(path, download_path(document.identifiant, "json")))
+        + " ("
+        + md.link("dictionnaire des données", md.relative(path, DATA_PATH))
+        + ")"
+    )
+    return md.bullets(links) + [""]
+
+
+def _piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None) -> list[str]:
     programme = site.programmes[piar.programme]
     org = site.organisations[piar.organisation]
     kind = site.info.types_de_documents.piar
-    lines = [md.heading(1, md.text(piar.titre)), ""]
+    lines = [md.heading(1, md.text(piar.titre)), ""] + _archive_banner(piar, path, archived)
     lines += md.bullets(
         [
             f"Organisation{COLON} " + md.link(md.text(org.nom), md.relative(path, organisation_path(org.identifiant))),
@@ -356,10 +423,15 @@ def _piar_page(site: Site, piar: Piar) -> Page:
                 + ".",
                 "",
             ]
+    if not archived:
+        lines += _document_links(site, piar, path)
     lines += _piar_summary(piar, programme)
+    lines += _progress_section(piar)
     for enjeu in piar.enjeux:
-        lines += _enjeu(enjeu, programme, path)
-    return Page(path, _short_title(site, piar), _finish(lines), piar.source, f"{piar.titre} — {org.nom}")
+        lines += _enjeu(enjeu, programme, path, piar)
+    if not archived:
+        lines += _history(site, piar, path)
+    return lines
 
 
 def _piar_summary(piar: Piar, programme: Programme) -> list[str]:
@@ -389,6 +461,68 @@ def _piar_summary(piar: Piar, programme: Programme) -> list[str]:
     return lines + [""]
 
 
+DONE = ("réalisée", "abandonnée")
+
+
+def _actions_of(enjeux: Iterable[Enjeu]) -> list[tuple[Enjeu, Volet, Action]]:
+    return [(e, v, a) for e in enjeux for v in e.volets for a in v.actions]
+
+
+def _overdue(piar: Piar, volet: Volet, action: Action) -> bool:
+    """Not done, deadline passed, relative to the document's update date (never the build date)."""
+    if piar.mise_a_jour is None or action.statut is None or action.statut.etat in DONE:
+        return False
+    deadline = volet.deadline_of(action)
+    if deadline is None:
+        return False
+    if deadline.jour:
+        last_day = dt.date(deadline.annee, deadline.mois, deadline.jour)
+    else:
+        following = dt.date(deadline.annee + deadline.mois // 12, deadline.mois % 12 + 1, 1)
+        last_day = following - dt.timedelta(days=1)
+    return last_day < piar.mise_a_jour
+
+
+def _progress(piar: Piar, enjeux: Iterable[Enjeu]) -> str:
+    """Progress in words and numbers: counts by status, share done, overdue actions."""
+    actions = _actions_of(enjeux)
+    total = len(actions)
+    if total == 0:
+        return "Aucune action."
+    published = [a for _, _, a in actions if a.statut]
+    if not published:
+        return f"{_count(total, 'action', 'actions')}; statut non publié."
+    counts = []
+    for state in ETATS:
+        n = sum(1 for a in published if a.statut and a.statut.etat == state)
+        if n:
+            counts.append(f"{n}{NBSP}{state + 's' if n > 1 and state.endswith('ée') else state}")
+    done = sum(1 for a in published if a.statut and a.statut.etat == "réalisée")
+    text = f"{_count(total, 'action', 'actions')}\u00a0: {', '.join(counts)}"
+    missing = total - len(published)
+    if missing:
+        text += f", statut non publié pour {missing}"
+    share = Decimal(done * 100) / Decimal(total)
+    text += f". Part réalisée\u00a0: {done} sur {total} ({typo.percent(share, 0)})"
+    late = sum(1 for _, v, a in actions if _overdue(piar, v, a))
+    if late:
+        reference = typo.date(piar.mise_a_jour) if piar.mise_a_jour else ""
+        text += f". En retard au {reference}\u00a0: {late}"
+    return text + "."
+
+
+def _progress_section(piar: Piar) -> list[str]:
+    lines = [md.heading(2, "Avancement", "avancement"), ""]
+    lines += [_progress(piar, piar.enjeux), ""]
+    if any(a.statut for _, _, a in _actions_of(piar.enjeux)) and piar.mise_a_jour:
+        lines += [
+            f"Les retards sont établis à la date de mise à jour du plan ({typo.date(piar.mise_a_jour)}), "
+            "pas à la date de consultation.",
+            "",
+        ]
+    return lines
+
+
 def _time_share(enjeu: Enjeu) -> str:
     share = enjeu.temps_imparti
     if share is None:
@@ -398,7 +532,7 @@ def _time_share(enjeu: Enjeu) -> str:
     return md.text(share.note or "")
 
 
-def _enjeu(enjeu: Enjeu, programme: Programme, path: str) -> list[str]:
+def _enjeu(enjeu: Enjeu, programme: Programme, path: str, piar: Piar) -> list[str]:
     anchor = f"enjeu-{enjeu.numero}"
     short = md.text(programme.nom_court)
     lines = [md.heading(2, f"Enjeu {enjeu.numero}{COLON} {md.text(enjeu.titre)}", anchor), ""]
@@ -407,17 +541,18 @@ def _enjeu(enjeu: Enjeu, programme: Programme, path: str) -> list[str]:
     lines += ["", f"**Axes d'intervention {typo.of(short)} visés par l'enjeu**", ""]
     lines += md.bullets([_statement_link(programme, "axe", n, path) for n in enjeu.renvois("axes_programme")])
     lines += ["", f"**Temps imparti par les ressources{COLON}** {_time_share(enjeu)}", ""]
+    lines += [f"**Avancement{COLON}** {_progress(piar, [enjeu])}", ""]
     several = len(enjeu.volets) > 1
     for index, volet in enumerate(enjeu.volets, start=1):
         level = 3
         if several:
             lines += [md.heading(3, f"Volet {enjeu.numero}.{index}", f"{anchor}-volet-{index}"), ""]
             level = 4
-        lines += _volet(volet, programme, path, level, f"{anchor}-{index}", several)
+        lines += _volet(volet, programme, path, level, f"{anchor}-{index}", several, piar)
     return lines
 
 
-def _volet(volet: Volet, programme: Programme, path: str, level: int, anchor: str, several: bool) -> list[str]:
+def _volet(volet: Volet, programme: Programme, path: str, level: int, anchor: str, several: bool, piar: Piar) -> list[str]:
     lines: list[str] = []
     short = md.text(programme.nom_court)
     refs = []
@@ -429,21 +564,62 @@ def _volet(volet: Volet, programme: Programme, path: str, level: int, anchor: st
             refs.append(f"{word} {typo.of(short)} indiqués pour ce volet{COLON} {_groups(renvois, programme, kind, path)}")
     if refs:
         lines += md.bullets(refs) + [""]
-    sections = [
-        ("Objectifs à atteindre", "objectifs", volet.objectifs),
-        ("Actions ou interventions", "actions", volet.actions),
-        ("Ressources", "ressources", volet.ressources),
-    ]
-    for title, key, items in sections:
-        if items:
-            lines += [md.heading(level, title, f"{anchor}-{key}"), ""] + _elements(items) + [""]
+    lines += [md.heading(level, "Objectifs à atteindre", f"{anchor}-objectifs"), ""] + _elements(volet.objectifs) + [""]
+    lines += [md.heading(level, "Actions ou interventions", f"{anchor}-actions"), ""]
+    lines += _actions(piar, volet) + [""]
+    if volet.ressources:
+        lines += [md.heading(level, "Ressources", f"{anchor}-ressources"), ""] + _elements(volet.ressources) + [""]
     deadlines = [typo.month(e.annee, e.mois, e.jour) for e in volet.echeances]
     label = "Échéances" if len(deadlines) > 1 else "Échéance"
     lines += [md.heading(level, label, f"{anchor}-echeances"), ""]
     lines += (md.bullets(deadlines) if deadlines else ["Aucune échéance n'est indiquée dans le plan pour ce volet."]) + [""]
     if volet.indicateurs:
         lines += [md.heading(level, "Indicateurs de performance", f"{anchor}-indicateurs"), ""]
-        lines += _elements(volet.indicateurs) + [""]
+        lines += _indicators(volet.indicateurs) + [""]
+    return lines
+
+
+def _status(piar: Piar, volet: Volet, action: Action) -> str:
+    statut = action.statut
+    if statut is None:
+        return ""
+    text = f"Statut{COLON} **{statut.etat}** au {typo.date(statut.date)}"
+    if statut.justification:
+        text += f" ({md.text(statut.justification.rstrip('.'))})"
+    if _overdue(piar, volet, action):
+        text += f". **En retard**\u00a0: échéance dépassée à la mise à jour du plan"
+    return text + "."
+
+
+def _actions(piar: Piar, volet: Volet) -> list[str]:
+    lines = []
+    for action in volet.actions:
+        lines.append(f"- {md.text(action.texte)}")
+        lines += md.bullets([md.text(sub) for sub in action.elements], indent=4)
+        details = []
+        if action.echeance:
+            details.append(f"Échéance de l'action{COLON} {typo.month(action.echeance.annee, action.echeance.mois, action.echeance.jour)}.")
+        status = _status(piar, volet, action)
+        if status:
+            details.append(status)
+        if details:
+            lines += ["", *[f"    {d}" for d in details], ""]
+    return lines
+
+
+def _indicators(items: tuple[Indicateur, ...]) -> list[str]:
+    lines = []
+    for item in items:
+        lines.append(f"- {md.text(item.texte)}")
+        lines += md.bullets([md.text(sub) for sub in item.elements], indent=4)
+        details = []
+        if item.cible:
+            details.append(f"Cible{COLON} {md.text(item.cible)}.")
+        if item.resultat:
+            measured = f" (mesuré le {typo.date(item.date_resultat)})" if item.date_resultat else ""
+            details.append(f"Résultat{COLON} {md.text(item.resultat)}{measured}.")
+        if details:
+            lines += ["", "    " + " ".join(details), ""]
     return lines
 
 
@@ -613,11 +789,10 @@ def _period(entente: Entente) -> str:
     return f"{entente.periode.debut}-{entente.periode.fin}"
 
 
-def _entente_page(site: Site, entente: Entente) -> Page:
-    path = document_path(entente.identifiant)
+def _entente_lines(site: Site, entente: Entente, path: str, archived: Archive | None) -> list[str]:
     kind = site.info.types_de_documents.entente_sectorielle
     org = site.organisations[entente.organisation]
-    lines = [md.heading(1, md.text(entente.titre)), ""]
+    lines = [md.heading(1, md.text(entente.titre)), ""] + _archive_banner(entente, path, archived)
     facts = [
         f"Type{COLON} {md.text(kind.nom)}",
         f"Période{COLON} {_period(entente)}",
@@ -628,6 +803,8 @@ def _entente_page(site: Site, entente: Entente) -> Page:
         facts.append(f"Région{COLON} " + md.link(md.text(region.nom), md.relative(path, region_path(region.identifiant))))
     facts.append(md.text(_updated(entente)))
     lines += md.bullets(facts) + [""]
+    if not archived:
+        lines += _document_links(site, entente, path)
     if kind.presentation:
         lines += [md.heading(2, md.text(kind.question or kind.nom), "definition"), ""]
         lines += [line for p in kind.presentation for line in (md.text(p), "")]
@@ -660,7 +837,9 @@ def _entente_page(site: Site, entente: Entente) -> Page:
         lines += _contributions(site, entente)
     if entente.contact:
         lines += _contact(site, entente)
-    return Page(path, _short_title(site, entente), _finish(lines), entente.source, entente.titre)
+    if not archived:
+        lines += _history(site, entente, path)
+    return lines
 
 
 def _contributions(site: Site, entente: Entente) -> list[str]:
@@ -707,6 +886,123 @@ def _contact(site: Site, entente: Entente) -> list[str]:
         details.append(f"Courriel{COLON} " + md.link(md.text(contact.courriel), f"mailto:{contact.courriel}"))
     lines += md.bullets(details) + [""]
     return lines
+
+
+# --- Versions, schedule, open data ---------------------------------------------------
+
+
+def _history(site: Site, document: Document, path: str) -> list[str]:
+    from generator.changes import changes
+
+    versions = site.versions.get(document.identifiant, ())
+    lines = [md.heading(2, "Historique des versions", "versions"), ""]
+    if not versions:
+        return lines + ["Aucune version antérieure n'est publiée sur ce site.", ""]
+    chain: list[tuple[dt.date | None, Document]] = [*versions, (version_date(document), document)]
+    for index in range(len(chain) - 1, -1, -1):
+        date, version = chain[index]
+        when = typo.date(date) if date else "date non indiquée"
+        if index == len(chain) - 1:
+            lines += [md.heading(3, f"Version du {when} (version actuelle)", f"version-actuelle"), ""]
+        else:
+            label = md.link(f"Version du {when}", md.relative(path, version_path(document.identifiant, date)))  # type: ignore[arg-type]
+            lines += [md.heading(3, label, f"version-{date.isoformat()}"), ""]  # type: ignore[union-attr]
+        if version.resume_des_changements:
+            lines += [md.text(version.resume_des_changements), ""]
+        if index == 0:
+            lines += ["Première version publiée sur ce site.", ""]
+            continue
+        found = changes(site, chain[index - 1][1], version)
+        lines += (md.bullets([md.text(c) for c in found]) if found else ["Aucun changement du contenu publié."]) + [""]
+    return lines
+
+
+def _schedule_page(site: Site, piar: Piar) -> Page:
+    path = schedule_path(piar.identifiant)
+    org = site.organisations[piar.organisation]
+    plan = md.link(md.text(piar.titre), md.relative(path, document_path(piar.identifiant)))
+    lines = [md.heading(1, "Échéancier des actions"), ""]
+    lines += [f"{plan}, {md.text(org.nom)}. {md.text(_updated(piar))}.", ""]
+    lines += [_progress(piar, piar.enjeux), ""]
+    groups: dict[tuple[int, int, int], list[tuple[Enjeu, Volet, Action]]] = defaultdict(list)
+    labels: dict[tuple[int, int, int], str] = {}
+    undated = []
+    for enjeu, volet, action in _actions_of(piar.enjeux):
+        deadline = volet.deadline_of(action)
+        if deadline is None:
+            undated.append((enjeu, volet, action))
+            continue
+        groups[deadline.sort_key].append((enjeu, volet, action))
+        labels[deadline.sort_key] = typo.month(deadline.annee, deadline.mois, deadline.jour)
+    sections = [(labels[k], f"echeance-{k[0]}-{k[1]:02d}" + (f"-{k[2]:02d}" if k[2] != 32 else ""), groups[k]) for k in sorted(groups)]
+    if undated:
+        sections.append(("Sans échéance indiquée", "sans-echeance", undated))
+    for label, anchor, items in sections:
+        lines += [md.heading(2, label[0].upper() + label[1:], anchor), ""]
+        for enjeu, volet, action in items:
+            link = md.link(f"enjeu {enjeu.numero}", md.relative(path, document_path(piar.identifiant), f"enjeu-{enjeu.numero}"))
+            status = _status(piar, volet, action) or "Statut non publié."
+            lines.append(f"- {md.text(action.texte)} ({link}). {status}")
+        lines.append("")
+    if len(piar.enjeux) and not (groups or undated):
+        lines += ["Aucune action.", ""]
+    return Page(path, "Échéancier", _finish(lines), piar.source, f"Échéancier — {piar.titre} — {org.nom}", in_nav=False)
+
+
+def _data_page(site: Site) -> Page:
+    """Downloads of the whole site and the data dictionary (the files: generator.opendata)."""
+    from generator.opendata import ACTION_COLUMNS, CONTRIBUTION_COLUMNS, SITE_FILES
+
+    path = DATA_PATH
+    licence = site.info.licence
+    lines = [md.heading(1, "Données ouvertes"), ""]
+    lines += [
+        "Les données de chaque document publié sur ce site sont téléchargeables en CSV (pour un tableur) "
+        "et en JSON (le document complet). Elles sont publiées sous la licence "
+        + md.link(md.text(licence.nom), licence.adresse)
+        + ".",
+        "",
+        md.heading(2, "L'ensemble du site", "ensemble"),
+        "",
+    ]
+    lines += md.bullets([md.link(md.text(label), md.relative(path, target)) for target, label in SITE_FILES])
+    lines += ["", md.heading(2, "Par document", "documents"), ""]
+    for document in sorted(site.documents.values(), key=lambda d: (site.organisations[d.organisation].nom, d.titre)):
+        org = site.organisations[document.organisation].nom
+        lines.append(
+            f"- {md.text(org)}, {md.link(md.text(document.titre), md.relative(path, document_path(document.identifiant)))}{COLON} "
+            + md.link("CSV", md.relative(path, download_path(document.identifiant, "csv")))
+            + ", "
+            + md.link("JSON", md.relative(path, download_path(document.identifiant, "json")))
+        )
+    lines += ["", md.heading(2, "Dictionnaire des données", "dictionnaire"), ""]
+    lines += [
+        "Les fichiers CSV sont encodés en UTF-8 (avec BOM), les colonnes séparées par des points-virgules, "
+        "les nombres écrits avec une virgule décimale et les dates au format AAAA-MM-JJ\u00a0: ils s'ouvrent "
+        "tels quels dans Excel réglé en français (Canada).",
+        "",
+    ]
+    for title, anchor, columns, caption in (
+        ("Actions d'un PIAR (une ligne par action)", "colonnes-actions", ACTION_COLUMNS, "Colonnes des fichiers CSV d'actions"),
+        ("Contributions d'une entente (une ligne par contribution)", "colonnes-contributions", CONTRIBUTION_COLUMNS, "Colonnes des fichiers CSV de contributions"),
+    ):
+        lines += [md.heading(3, title, anchor), ""]
+        lines += md.table(["Colonne", "Contenu"], [[f"`{name}`", md.text(meaning)] for name, meaning in columns], caption) + [""]
+    lines += [
+        md.heading(3, "Fichiers JSON", "json"),
+        "",
+        "Un fichier JSON par document reprend tous ses champs, tels que décrits dans le guide du format du contenu, "
+        "avec son identifiant, son type et ses versions antérieures. Le fichier de l'ensemble du site réunit les documents, "
+        "les organisations, les régions et les programmes.",
+        "",
+        md.heading(3, "Métadonnées", "metadonnees"),
+        "",
+        "Le catalogue DCAT (JSON-LD) décrit chaque jeu de données (titre, éditeur, licence, dates, fichiers) "
+        "pour les portails de données ouvertes comme Données Québec (CKAN). Le flux Atom annonce les nouveaux "
+        "documents et les nouvelles versions.",
+        "",
+    ]
+    return Page(path, "Données ouvertes", _finish(lines), "site.yml")
 
 
 # --- helpers ------------------------------------------------------------------------

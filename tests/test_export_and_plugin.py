@@ -32,22 +32,24 @@ def test_core_does_not_import_mkdocs() -> None:
 
 def test_export_writes_the_pages_the_plugin_serves(tmp_path: Path) -> None:
     out = tmp_path / "export"
-    assert main(["--contenu", str(ROOT / "content"), "exporter", str(out)]) == 0
+    assert main(["--contenu", str(ROOT / "content"), "exporter", str(out), "--adresse", "https://exemple.github.io/plans-publics/"]) == 0
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url="https://exemple.github.io/plans-publics/")
     plugin = config.plugins["plans-publics"]
     config = plugin.on_config(config)
     plugin.on_pre_build(config)
     config.plugins._current_plugin = "plans-publics"
     files = plugin.on_files(Files([]), config)
-    served = {f.src_uri: f.content_string for f in files}
+    served = {f.src_uri: f.content_bytes for f in files}
 
     exported = {
-        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
-        for p in out.rglob("*.md")
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and p.name != "navigation.yml"
     }
     assert served == exported
-    assert len(served) == 9
+    assert len([p for p in served if p.endswith(".md")]) == 11
+    assert "donnees/catalogue.jsonld" in served and "flux.xml" in served
     assert (out / "navigation.yml").is_file()
     # The content folder is watched by `mkdocs serve`.
     assert str((ROOT / "content").resolve()) in config.watch

@@ -13,38 +13,46 @@ import pytest
 import yaml
 
 from generator import load_site, render_pages
+from generator.opendata import render_downloads
 from generator.render import build_nav
 from tests.conftest import FIXTURES
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 WRITE = os.environ.get("PLANS_PUBLICS_GOLDEN") == "ecrire"
+SITE_URL = "https://exemple.org/plans/"
+# mini: the smallest complete site; suivi: the same with statuses, indicators' results and versions.
+FIXTURE_NAMES = ["mini", "suivi"]
 
 
-def _expected_files() -> dict[str, str]:
-    site = load_site(FIXTURES / "mini")
+def _expected_files(name: str) -> dict[str, str]:
+    site = load_site(FIXTURES / name)
     files = {path: page.markdown for path, page in render_pages(site).items()}
     files["navigation.yml"] = yaml.safe_dump(build_nav(site), allow_unicode=True, sort_keys=False)
+    files.update(render_downloads(site, SITE_URL))
     return files
 
 
-def test_golden_pages() -> None:
-    files = _expected_files()
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_golden_pages(name: str) -> None:
+    files = _expected_files(name)
+    golden = GOLDEN / name
     if WRITE:
         for path, text in files.items():
-            target = GOLDEN / path
+            target = golden / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
-    on_disk = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
+            target.write_bytes(text.encode("utf-8"))
+    on_disk = {p.relative_to(golden).as_posix() for p in golden.rglob("*") if p.is_file()}
     assert on_disk == set(files), "pages added or removed: regenerate the golden files"
     for path, text in files.items():
-        assert (GOLDEN / path).read_text(encoding="utf-8") == text, path
+        assert (golden / path).read_bytes().decode("utf-8") == text, path
 
 
-def test_rendering_is_deterministic() -> None:
-    assert _expected_files() == _expected_files()
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_rendering_is_deterministic(name: str) -> None:
+    assert _expected_files(name) == _expected_files(name)
 
 
-@pytest.mark.parametrize("page", ["documents/mrc-de-test-piar.md", "documents/nordique-entente.md"])
+@pytest.mark.parametrize("page", ["documents/mrc-de-test-piar/index.md", "documents/nordique-entente/index.md"])
 def test_hostile_text_stays_escaped(page: str) -> None:
-    text = _expected_files()[page]
+    text = _expected_files("mini")[page]
     assert "<b>" not in text

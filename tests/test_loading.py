@@ -185,3 +185,12 @@ def test_other_files_are_noticed_not_read(mini: Path) -> None:
     site = load_site(mini)
     notices = [str(n) for n in site.notices if "fichier ignoré" in n.message]
     assert notices == ["content/documents/notes.txt\u00a0: fichier ignoré\u00a0: seuls les fichiers .yml sont lus."]
+
+
+def test_site_publisher_is_an_organisation(mini: Path) -> None:
+    site_yml = mini / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "editeur: mrc-de-test\n", encoding="utf-8")
+    assert load_site(mini).info.editeur == "mrc-de-test"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("editeur: mrc-de-test", "editeur: mrc-inconnue"), encoding="utf-8")
+    [message] = problems_of(mini)
+    assert "content/site.yml" in message and "organisation inconnue « mrc-inconnue »" in message

@@ -68,8 +68,9 @@ def context(browser: Any, site: tuple[Path, str, list[str]]) -> Iterator[tuple[A
 
 def test_the_site_has_every_page(site: tuple[Path, str, list[str]]) -> None:
     _, base, urls = site
-    assert len(urls) == 9
+    assert len(urls) == 11
     assert base + PIAR in urls and base + ENTENTE in urls and base + "glossaire/" in urls
+    assert base + PIAR + "echeancier/" in urls and base + "donnees/" in urls
 
 
 def test_no_accessibility_violation_on_any_page(context: tuple[Any, list[str]], site: tuple[Path, str, list[str]]) -> None:
@@ -180,7 +181,7 @@ def test_html_is_valid(site: tuple[Path, str, list[str]]) -> None:
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '').rsplit('/site-servi', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
     assert not errors, "\n".join(errors[:30])
-    assert len(pages) == 10  # 9 pages and the 404 page
+    assert len(pages) == 12  # 11 pages and the 404 page
 
 
 def test_screenshot_of_a_plan_page(context: tuple[Any, list[str]], site: tuple[Path, str, list[str]], tmp_path: Path) -> None:

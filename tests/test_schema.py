@@ -43,7 +43,7 @@ def test_committed_schemas_are_up_to_date() -> None:
         )
 
 
-@pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "mini"], ids=["content", "mini"])
+@pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "mini", FIXTURES / "suivi"], ids=["content", "mini", "suivi"])
 def test_every_content_file_is_valid_against_its_schema(content: Path) -> None:
     files = list(content_files(content))
     assert len(files) >= 6

@@ -1,0 +1,163 @@
+"""What changed between two versions of a document, in French sentences.
+
+Pure functions over the models: enjeux, objectives, actions, indicators,
+deadlines, amounts and parties added, removed or changed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from generator import typo
+from generator.content import Site
+from generator.models import Contribution, Document, Enjeu, Entente, Piar
+
+
+def changes(site: Site, old: Document, new: Document) -> list[str]:
+    """Sentences describing how ``new`` differs from ``old`` (same document, same type)."""
+    found: list[str] = []
+    if old.titre != new.titre:
+        found.append(f"Titre modifié\u00a0: « {new.titre} » (auparavant « {old.titre} »).")
+    if isinstance(old, Piar) and isinstance(new, Piar):
+        found += _piar(old, new)
+    elif isinstance(old, Entente) and isinstance(new, Entente):
+        found += _entente(site, old, new)
+    return found
+
+
+def _texts(items: Iterable[object]) -> list[str]:
+    return [getattr(item, "texte") for item in items]
+
+
+def _list_changes(label_added: str, label_removed: str, old: list[str], new: list[str]) -> list[str]:
+    found = []
+    for text in new:
+        if text not in old:
+            found.append(f"{label_added}\u00a0: « {text} ».")
+    for text in old:
+        if text not in new:
+            found.append(f"{label_removed}\u00a0: « {text} ».")
+    return found
+
+
+def _piar(old: Piar, new: Piar) -> list[str]:
+    found: list[str] = []
+    old_enjeux = {e.numero: e for e in old.enjeux}
+    new_enjeux = {e.numero: e for e in new.enjeux}
+    for number, enjeu in new_enjeux.items():
+        if number not in old_enjeux:
+            found.append(f"Enjeu {number} ajouté\u00a0: « {enjeu.titre} ».")
+    for number, enjeu in old_enjeux.items():
+        if number not in new_enjeux:
+            found.append(f"Enjeu {number} retiré\u00a0: « {enjeu.titre} ».")
+    for number in sorted(set(old_enjeux) & set(new_enjeux)):
+        found += [f"Enjeu {number}\u00a0: {c}" for c in _enjeu(old_enjeux[number], new_enjeux[number])]
+    return found
+
+
+def _enjeu(old: Enjeu, new: Enjeu) -> list[str]:
+    found = []
+    if old.titre != new.titre:
+        found.append(f"énoncé modifié, « {new.titre} » (auparavant « {old.titre} »).")
+    if old.temps_imparti != new.temps_imparti:
+        found.append(f"temps imparti modifié, {_share(new)} (auparavant {_share(old)}).")
+    for kind, word in (("objectifs_programme", "objectifs du programme"), ("axes_programme", "axes du programme")):
+        if old.renvois(kind) != new.renvois(kind):  # type: ignore[arg-type]
+            found.append(
+                f"{word} modifiés, {typo.join(map(str, new.renvois(kind))) or 'aucun'} "  # type: ignore[arg-type]
+                f"(auparavant {typo.join(map(str, old.renvois(kind))) or 'aucun'})."  # type: ignore[arg-type]
+            )
+    pairs = (
+        ("objectif à atteindre ajouté", "objectif à atteindre retiré", "objectifs"),
+        ("action ajoutée", "action retirée", "actions"),
+        ("ressource ajoutée", "ressource retirée", "ressources"),
+        ("indicateur ajouté", "indicateur retiré", "indicateurs"),
+    )
+    for added, removed, field_name in pairs:
+        old_texts = [t for v in old.volets for t in _texts(getattr(v, field_name))]
+        new_texts = [t for v in new.volets for t in _texts(getattr(v, field_name))]
+        found += [c[0].lower() + c[1:] for c in _list_changes(added.capitalize(), removed.capitalize(), old_texts, new_texts)]
+    old_deadlines = _deadlines(old)
+    new_deadlines = _deadlines(new)
+    if old_deadlines != new_deadlines:
+        found.append(
+            f"échéances modifiées, {typo.join(new_deadlines) or 'aucune'} (auparavant {typo.join(old_deadlines) or 'aucune'})."
+        )
+    return found
+
+
+def _deadlines(enjeu: Enjeu) -> list[str]:
+    """The enjeu's deadlines (volets' and actions' own), in date order."""
+    found = {e for v in enjeu.volets for e in v.echeances} | {a.echeance for v in enjeu.volets for a in v.actions if a.echeance}
+    return [typo.month(e.annee, e.mois, e.jour) for e in sorted(found, key=lambda e: e.sort_key)]
+
+
+def _share(enjeu: Enjeu) -> str:
+    share = enjeu.temps_imparti
+    if share is None:
+        return "non indiqué"
+    if share.pourcentage is not None:
+        return typo.percent(share.pourcentage)
+    return f"« {share.note} »"
+
+
+def _party(site: Site, part: Contribution) -> str:
+    if part.organisation:
+        return site.organisations[part.organisation].nom_avec_sigle
+    return part.libelle or ""
+
+
+def _entente(site: Site, old: Entente, new: Entente) -> list[str]:
+    found: list[str] = []
+    if old.periode != new.periode:
+        found.append(
+            f"Période modifiée\u00a0: {new.periode.debut}-{new.periode.fin} (auparavant {old.periode.debut}-{old.periode.fin})."
+        )
+    found += _list_changes("Objectif général ajouté", "Objectif général retiré", _texts(old.objectifs_generaux), _texts(new.objectifs_generaux))
+    old_specific = {o.numero: o for o in old.objectifs_specifiques}
+    new_specific = {o.numero: o for o in new.objectifs_specifiques}
+    for number, objective in new_specific.items():
+        before = old_specific.get(number)
+        if before is None:
+            found.append(f"Objectif spécifique {number} ajouté\u00a0: « {objective.titre} ».")
+        elif before != objective:
+            found.append(f"Objectif spécifique {number} modifié\u00a0: « {objective.titre} ».")
+    for number, objective in old_specific.items():
+        if number not in new_specific:
+            found.append(f"Objectif spécifique {number} retiré\u00a0: « {objective.titre} ».")
+    old_members = [site.organisations[m.organisation].nom_avec_sigle if m.organisation else m.texte or "" for m in (old.gouvernance.membres if old.gouvernance else ())]
+    new_members = [site.organisations[m.organisation].nom_avec_sigle if m.organisation else m.texte or "" for m in (new.gouvernance.membres if new.gouvernance else ())]
+    found += _list_changes("Membre de la gouvernance ajouté", "Membre de la gouvernance retiré", old_members, new_members)
+    before = old.mandataire.organisation if old.mandataire else None
+    after = new.mandataire.organisation if new.mandataire else None
+    if before != after:
+        if after is None:
+            found.append("Mandataire retiré.")
+        else:
+            verb = "désigné" if before is None else "modifié"
+            found.append(f"Mandataire {verb}\u00a0: {site.organisations[after].nom}.")
+    found += _contributions(site, old, new)
+    if old.contact != new.contact and new.contact:
+        found.append(f"Coordonnées du contact modifiées ({new.contact.nom}).")
+    return found
+
+
+def _contributions(site: Site, old: Entente, new: Entente) -> list[str]:
+    found: list[str] = []
+    old_parts = {_party(site, p): p for p in (old.contributions.parties if old.contributions else ())}
+    new_parts = {_party(site, p): p for p in (new.contributions.parties if new.contributions else ())}
+    for name, part in new_parts.items():
+        before = old_parts.get(name)
+        if before is None:
+            found.append(f"Partie ajoutée\u00a0: {name}, {typo.amount(part.montant)}.")
+        elif before.montant != part.montant or before.nature != part.nature:
+            found.append(f"Contribution modifiée\u00a0: {name}, {typo.amount(part.montant)} (auparavant {typo.amount(before.montant)}).")
+    for name, part in old_parts.items():
+        if name not in new_parts:
+            found.append(f"Partie retirée\u00a0: {name} (contribuait {typo.amount(part.montant)}).")
+    old_total = old.contributions.total_declare if old.contributions else Decimal(0)
+    new_total = new.contributions.total_declare if new.contributions else Decimal(0)
+    if old_total != new_total:
+        found.append(f"Enveloppe totale modifiée\u00a0: {typo.amount(new_total)} (auparavant {typo.amount(old_total)}).")
+    return found
