@@ -12,6 +12,7 @@ from typing import Iterable
 from generator import typo
 from generator.content import Site
 from generator.models import Contribution, Document, Enjeu, Entente, Piar
+from generator.render import time_share_text
 
 
 def changes(site: Site, old: Document, new: Document) -> list[str]:
@@ -94,12 +95,8 @@ def _deadlines(enjeu: Enjeu) -> list[str]:
 
 
 def _share(enjeu: Enjeu) -> str:
-    share = enjeu.temps_imparti
-    if share is None:
-        return "non indiqué"
-    if share.pourcentage is not None:
-        return typo.percent(share.pourcentage)
-    return f"« {share.note} »"
+    text = time_share_text(enjeu)
+    return text if enjeu.temps_imparti is None or enjeu.temps_imparti.pourcentage is not None else f"« {text} »"
 
 
 def _party(site: Site, part: Contribution) -> str:

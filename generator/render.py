@@ -523,13 +523,18 @@ def _progress_section(piar: Piar) -> list[str]:
     return lines
 
 
-def _time_share(enjeu: Enjeu) -> str:
+def time_share_text(enjeu: Enjeu) -> str:
+    """The enjeu's share of staff time as plain text: a percentage, the document's note, or none."""
     share = enjeu.temps_imparti
     if share is None:
         return "Non indiqué"
     if share.pourcentage is not None:
         return typo.percent(share.pourcentage)
-    return md.text(share.note or "")
+    return share.note or ""
+
+
+def _time_share(enjeu: Enjeu) -> str:
+    return md.text(time_share_text(enjeu))
 
 
 def _enjeu(enjeu: Enjeu, programme: Programme, path: str, piar: Piar) -> list[str]:
@@ -591,44 +596,43 @@ def _status(piar: Piar, volet: Volet, action: Action) -> str:
     return text + "."
 
 
+def _item(text: str, subitems: tuple[str, ...], details: list[str] | None = None) -> list[str]:
+    """A list item with its sub-items, then its follow-up details (already Markdown) as a paragraph."""
+    lines = [f"- {md.text(text)}", *md.bullets([md.text(sub) for sub in subitems], indent=4)]
+    if details:
+        lines += ["", "    " + " ".join(details), ""]
+    return lines
+
+
 def _actions(piar: Piar, volet: Volet) -> list[str]:
     lines = []
     for action in volet.actions:
-        lines.append(f"- {md.text(action.texte)}")
-        lines += md.bullets([md.text(sub) for sub in action.elements], indent=4)
         details = []
         if action.echeance:
-            details.append(f"Échéance de l'action{COLON} {typo.month(action.echeance.annee, action.echeance.mois, action.echeance.jour)}.")
+            deadline = typo.month(action.echeance.annee, action.echeance.mois, action.echeance.jour)
+            details.append(f"Échéance de l'action{COLON} {deadline}.")
         status = _status(piar, volet, action)
         if status:
             details.append(status)
-        if details:
-            lines += ["", *[f"    {d}" for d in details], ""]
+        lines += _item(action.texte, action.elements, details)
     return lines
 
 
 def _indicators(items: tuple[Indicateur, ...]) -> list[str]:
     lines = []
     for item in items:
-        lines.append(f"- {md.text(item.texte)}")
-        lines += md.bullets([md.text(sub) for sub in item.elements], indent=4)
         details = []
         if item.cible:
             details.append(f"Cible{COLON} {md.text(item.cible)}.")
         if item.resultat:
             measured = f" (mesuré le {typo.date(item.date_resultat)})" if item.date_resultat else ""
             details.append(f"Résultat{COLON} {md.text(item.resultat)}{measured}.")
-        if details:
-            lines += ["", "    " + " ".join(details), ""]
+        lines += _item(item.texte, item.elements, details)
     return lines
 
 
 def _elements(items: tuple[Element, ...]) -> list[str]:
-    lines = []
-    for item in items:
-        lines.append(f"- {md.text(item.texte)}")
-        lines += md.bullets([md.text(sub) for sub in item.elements], indent=4)
-    return lines
+    return [line for item in items for line in _item(item.texte, item.elements)]
 
 
 def _groups(renvois: Renvois, programme: Programme, kind: str, path: str) -> str:
