@@ -7,12 +7,29 @@ import os
 import sys
 from pathlib import Path
 
+from generator.commandes import add_commands
 from generator.content import load_site
 from generator.problems import ContentError, notices_report
 from generator.render import build_nav, render_pages
 
 
 DEFAULT_SITE_URL = "https://exemple.github.io/plans-publics/"
+
+# argparse writes its own words through gettext: give staff the French ones.
+_ARGPARSE_FR = {
+    "usage: ": "utilisation\u00a0: ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "the following arguments are required: %s": "ces arguments sont obligatoires\u00a0: %s",
+    "unrecognized arguments: %s": "arguments inconnus\u00a0: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix invalide\u00a0: %(value)r (choix possibles\u00a0: %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s\u00a0: %(message)s",
+    "expected one argument": "une valeur est attendue",
+    "%(prog)s: error: %(message)s\n": "%(prog)s\u00a0: erreur\u00a0: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë\u00a0: %(option)s peut désigner %(matches)s",
+}
+argparse._ = lambda text: _ARGPARSE_FR.get(text, text)  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
     verify = commands.add_parser("verifier", help="vérifie le contenu et signale chaque erreur")
     verify.set_defaults(action=_verify)
+    add_commands(commands)  # nouveau, importer
     export = commands.add_parser("exporter", help="écrit les pages Markdown dans un dossier, pour un autre moteur")
     export.add_argument("dossier", help="dossier où écrire les pages (créé au besoin)")
     export.add_argument(

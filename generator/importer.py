@@ -167,7 +167,7 @@ _FILLER = {
 }
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lowercase, no accents, straight apostrophes, single spaces: for matching only."""
     text = unicodedata.normalize("NFD", text.replace("’", "'").replace("œ", "oe").replace("Œ", "oe"))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -187,7 +187,7 @@ class _Date:
 
 def _find_dates(text: str) -> tuple[list[_Date], str, str | None]:
     """Dates found in ``text`` (folded), what is left around them, and why one is wrong, if so."""
-    folded = _fold(text)
+    folded = fold(text)
     found: list[tuple[int, _Date]] = []
     problem = None
     rest = folded
@@ -488,7 +488,7 @@ def _row_cells(tr) -> list[_Cell]:  # type: ignore[no-untyped-def]
 
 def column_of(title: str) -> str | None:
     """Which field a column title stands for (the template's titles vary from page to page)."""
-    n = _fold(title)
+    n = fold(title)
     if n.startswith("enjeu"):
         return "enjeu"
     if n.startswith(("objectifs a atteindre", "objectif a atteindre", "objectifs vises", "resultats vises")):
@@ -511,14 +511,21 @@ def column_of(title: str) -> str | None:
 
 
 def _header(cells: list[_Cell]) -> dict[int, tuple[str | None, str]] | None:
-    """grid column → (field, title) if the row is a row of column titles."""
+    """grid column → (field, title) if the row is a row of column titles.
+
+    The titles vary from one page to the next (« Objectifs d'AEQ », « Objectifs »…), so a
+    row is taken for titles when most of its cells name a known column and at least two
+    of them name a column no plan's text starts with (objectifs à atteindre, échéances,
+    indicateurs, temps imparti).
+    """
     texts = [(c, " ".join(p.text for p in c.paras)) for c in cells]
     filled = [(c, t) for c, t in texts if t]
-    if not filled or any(len(t) > 200 for _, t in filled):
+    if not filled or any(len(t) > 150 for _, t in filled):
         return None
     fields = [column_of(t) for _, t in filled]
     known = {f for f in fields if f}
-    if len(known) < 4 or not ({"enjeu", "objectifs"} & known):
+    specific = known & {"objectifs", "echeances", "indicateurs", "temps"}
+    if len(known) < 4 or len(specific) < 2 or sum(1 for f in fields if f) * 3 < len(fields) * 2:
         return None
     mapping: dict[int, tuple[str | None, str]] = {}
     for cell, text in texts:
@@ -542,7 +549,7 @@ _STATEMENT = re.compile(r"^\d{1,2}\s*[.)]\s+\w{3,}")
 
 def _is_instructions(values: dict[str, list[Para]]) -> bool:
     """The template's own instructions (consignes, the programme's numbered statements)."""
-    text = _fold(" ".join(p.text for paras in values.values() for p in paras))
+    text = fold(" ".join(p.text for paras in values.values() for p in paras))
     if any(phrase in text for phrase in _INSTRUCTIONS):
         return True
     return any(_STATEMENT.match(p.text) for f in NUMBER_FIELDS for p in values.get(f, []))
@@ -618,16 +625,33 @@ class _Importer:
                 self.other_table(rows)
                 return
             self.after_header = True  # a table of the plan continued without its titles
+        previous_was_header = False
         for cells, header in zip(rows, headers):
             if header:
                 self.mapping = header
-                self.after_header = True
+                self.after_header = previous_was_header = True
                 continue
+            if previous_was_header and self.sub_header(cells):
+                continue
+            previous_was_header = False
             if self.mapping is None:
                 self.other_table([cells])
                 continue
             self.data_row(cells)
             self.after_header = False
+
+    def sub_header(self, cells: list[_Cell]) -> bool:
+        """A second row of titles under a grouping title (« Accès Entreprise Québec » over « Objectifs », « Axes »)."""
+        assert self.mapping is not None
+        titled = [(c, " ".join(p.text for p in c.paras)) for c in cells if c.paras]
+        if not titled or any(len(t) > 80 or column_of(t) in (None, "enjeu") for _, t in titled):
+            return False
+        if any(self.mapping.get(c.column, (None, ""))[0] is not None for c, _ in titled):
+            return False  # only columns the first row of titles left unnamed
+        for cell, text in titled:
+            for column in range(cell.column, cell.column + cell.span):
+                self.mapping[column] = (column_of(text), text)
+        return True
 
     def other_table(self, rows: list[list[_Cell]]) -> None:
         """A table that is not the plan's: read for the plan's dates, reported if it holds anything else."""
@@ -639,7 +663,7 @@ class _Importer:
                 continue
             self.date_blocks.extend(texts)
             self.plan.textes.extend(texts)
-            if not _date_label(texts[0]) and _fold(texts[0]) != _TITLE:
+            if not _date_label(texts[0]) and fold(texts[0]) != _TITLE:
                 leftovers.append(" | ".join(texts))
         if leftovers and self.enjeu is not None:
             for text in leftovers:
@@ -677,9 +701,8 @@ class _Importer:
         self.row += 1
         page_break = self.after_header
         enjeu_cell = values.get("enjeu", [])
-        first_cells_empty = not any(values.get(f) for f in ("enjeu", "objectifs_programme", "axes_programme", "objectifs"))
-        if enjeu_cell:
-            self.start_enjeu(enjeu_cell, page_break)
+        same_enjeu = not enjeu_cell or not self.start_enjeu(enjeu_cell, page_break)
+        first_cells_empty = same_enjeu and not any(values.get(f) for f in ("objectifs_programme", "axes_programme", "objectifs"))
         if self.enjeu is None:
             text = " | ".join(p.text for paras in [*values.values(), *(p for _, p in extras)] for p in paras)
             self.report(None, "aucun enjeu n'est indiqué avant cette ligne (case « Enjeux » vide); "
@@ -710,15 +733,16 @@ class _Importer:
             self.report(title, "colonne inconnue du gabarit; son texte est gardé en commentaire dans le volet.",
                         " / ".join(p.text for p in paras))
 
-    def start_enjeu(self, paras: list[Para], page_break: bool) -> None:
+    def start_enjeu(self, paras: list[Para], page_break: bool) -> bool:
+        """Start the enjeu named by the cell; False if the cell only repeats or continues the current one."""
         text = " ".join(p.text for p in paras)
-        if self.enjeu is not None and _fold(text) == _fold(self.enjeu.cellule):
-            return  # the enjeu repeated on a new page
+        if self.enjeu is not None and fold(text) == fold(self.enjeu.cellule):
+            return False  # the enjeu repeated on a new page
         match = _ENJEU.match(text)
         if self.enjeu is not None and page_break and not match and (_incomplete(self.enjeu.titre) or text[:1].islower()):
             self.enjeu.titre += " " + text  # the enjeu's title goes on after a page break
             self.enjeu.cellule += " " + text
-            return
+            return False
         previous = self.enjeu.numero if self.enjeu else 0
         if match:
             number, title = int(match[1]), match[2].strip()
@@ -730,6 +754,7 @@ class _Importer:
         if not match and not paras[0].numerote:
             self.report(COLUMN_NAMES["enjeu"], f"l'enjeu n'est pas numéroté (« 1. Titre »); il reçoit le numéro {number}, "
                         "qui suit celui de l'enjeu précédent.", where="enjeu", champ="numero")
+        return True
 
     def numbers(self, field_name: str, paras: list[Para]) -> None:
         assert self.volet is not None
@@ -745,9 +770,9 @@ class _Importer:
             unknown = sorted({n for n in numbers if allowed is not None and n not in allowed})
             if unknown:
                 word = "objectif" if field_name == "objectifs_programme" else "axe"
-                self.report(column, f"{word} {', '.join(map(str, unknown))} inconnu dans le programme "
-                            f"(numéros permis{NBSP}: {', '.join(map(str, sorted(allowed or ())))}); corrigez le numéro "
-                            f"dans « {field_name} ».", para.text, champ=field_name)
+                self.report(column, f"{word} inconnu dans le programme{NBSP}: {', '.join(map(str, unknown))} (numéros "
+                            f"permis{NBSP}: {', '.join(map(str, sorted(allowed or ())))}); corrigez le numéro dans "
+                            f"« {field_name} ».", para.text, champ=field_name)
                 continue
             getattr(self.volet, field_name).append(written)
 
@@ -805,11 +830,12 @@ class _Importer:
             value, is_number = parse_time_share(enjeu.temps_brut)
             enjeu.temps_imparti = value
             if not is_number and re.search(r"\d\s*%|\bpour ?cent", enjeu.temps_brut):
-                self.plan.reports.append(Report(enjeu.ligne, COLUMN_NAMES["temps"], f"« {enjeu.temps_brut} » est gardé "
-                                                "comme note; si c'est un pourcentage, écrivez seulement le nombre dans "
-                                                "« temps_imparti »."))
-                enjeu.notes.append(Note("temps_imparti", [f"À VÉRIFIER{NBSP}: note ou pourcentage?"]))
+                report = Report(enjeu.ligne, COLUMN_NAMES["temps"], f"« {enjeu.temps_brut} » est gardé comme note; si "
+                                "c'est un pourcentage, écrivez seulement le nombre dans « temps_imparti ».")
+                self.plan.reports.append(report)
+                enjeu.notes.append(Note("temps_imparti", [f"À VÉRIFIER ({report.place()}){NBSP}: {report.message}"]))
         self.dates()
+        self.plan.reports.sort(key=lambda r: (r.ligne is None, r.ligne or 0))
         if not self.plan.enjeux:
             self.plan.reports.append(Report(None, None, "aucun tableau du plan trouvé : il faut un tableau dont une ligne "
                                             "donne les titres des colonnes du gabarit (Enjeux, Objectifs, Axes, "
@@ -878,8 +904,12 @@ def read_docx(source: str | Path | IO[bytes], allowed: dict[str, set[int]] | Non
     ``allowed`` gives the programme's numbers (``{"objectifs_programme": {1, 2, 3, 4}, …}``):
     a number outside them is reported instead of written.
     """
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:
+        raise DocxError("le module python-docx manque. Lancez une fois « py scripts\\construire.py » (Windows) ou "
+                        "« python3 scripts/construire.py », qui installe ce qu'il faut, puis recommencez.") from None
 
     name = Path(source).name if isinstance(source, (str, Path)) else "le fichier"
     if isinstance(source, (str, Path)) and Path(source).suffix.lower() == ".doc":
@@ -900,8 +930,8 @@ def read_docx(source: str | Path | IO[bytes], allowed: dict[str, set[int]] | Non
 
 # --- writing the content file ------------------------------------------------------
 
-WIDTH = 88  # a line longer than this becomes a folded block (>-)
-FOLD = 80  # width of a folded block's lines
+WIDTH = 100  # a line longer than this becomes a folded block (>-)
+FOLD = 79  # longest line of a folded block
 
 
 def _plain_ok(text: str) -> bool:
@@ -931,11 +961,18 @@ def _scalar(prefix: str, text: str, indent: int) -> list[str]:
     return [prefix + ">-"] + [" " * indent + line for line in lines]
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters, never cut inside « », before « : » or after an apostrophe."""
+    glued = re.sub(r"« ", "«\0", text)
+    glued = re.sub(r" (?=[»:;!?%$])", "\0", glued)
+    lines = textwrap.wrap(glued, width=width, break_long_words=False, break_on_hyphens=False)
+    return [line.replace("\0", " ") for line in lines] or [""]
+
+
 def _comment(note: Note, indent: int) -> list[str]:
     lines = []
     for line in note.lignes:
-        for part in textwrap.wrap(line, width=max(FOLD - indent - 2, 40), break_long_words=False,
-                                  break_on_hyphens=False) or [""]:
+        for part in wrap(line, max(FOLD - indent - 2, 40)):
             lines.append(" " * indent + "# " + part)
     return lines
 
@@ -979,7 +1016,8 @@ def _sequence_item(lines: list[str], indent: int) -> list[str]:
     """A mapping written at ``indent + 2`` as an item of a list at ``indent``."""
     for index, line in enumerate(lines):
         if not line.lstrip().startswith("#"):
-            return lines[:index] + [" " * indent + "- " + line[indent + 2:]] + lines[index + 1:]
+            above = [" " * indent + comment.lstrip() for comment in lines[:index]]  # aligned on the dash
+            return above + [" " * indent + "- " + line[indent + 2:]] + lines[index + 1:]
     return lines  # pragma: no cover - a volet always has keys
 
 

@@ -454,6 +454,8 @@ class Piar:
 
     def check(self) -> list[tuple[str, str]]:
         problems = _unique_numbers(self.enjeux, "enjeux")
+        if not self.enjeux:
+            problems.append(("enjeux", "un plan doit avoir au moins un enjeu."))
         if self.mise_a_jour and self.mise_a_jour < self.date_du_plan:
             problems.append(
                 ("mise_a_jour", f"la date de mise à jour ({self.mise_a_jour}) précède la date du plan ({self.date_du_plan}).")

@@ -26,17 +26,17 @@ from docx.enum.text import WD_BREAK
 
 
 @dataclass(frozen=True)
-class Bullet:
-    text: str
-    style: str = "List Paragraph"
-
-
-@dataclass(frozen=True)
 class Lines:
     lines: tuple[str, ...]
 
     def __init__(self, *lines: str) -> None:
         object.__setattr__(self, "lines", lines)
+
+
+@dataclass(frozen=True)
+class Bullet:
+    text: str | Lines
+    style: str = "List Paragraph"
 
 
 Paragraph = Union[str, Bullet, Lines]
@@ -57,7 +57,7 @@ PAGE = object()
 def _fill(paragraph, spec: Paragraph) -> None:  # type: ignore[no-untyped-def]
     if isinstance(spec, Bullet):
         paragraph.style = spec.style
-        paragraph.add_run(spec.text)
+        _fill(paragraph, spec.text)
     elif isinstance(spec, Lines):
         run = paragraph.add_run(spec.lines[0])
         for line in spec.lines[1:]:
@@ -88,13 +88,13 @@ def build(blocks: list[object], path: Path) -> Path:
             table.style = "Table Grid"
             for (r0, c0), (r1, c1) in block.merges:
                 table.cell(r0, c0).merge(table.cell(r1, c1))
-            done: set[int] = set()
+            done: list[object] = []  # lxml elements, kept alive so that `is` compares nodes
             for r, row in enumerate(rows):
                 for c, spec in enumerate(row):
                     cell = table.cell(r, c)
-                    if id(cell._tc) in done:
+                    if any(cell._tc is tc for tc in done):
                         continue  # a merged cell is filled once, from its first grid position
-                    done.add(id(cell._tc))
+                    done.append(cell._tc)
                     _cell(cell, spec)
         else:
             document.add_paragraph(block)  # type: ignore[arg-type]
@@ -240,7 +240,7 @@ SEED_TABLES = [
             [
                 "Chaque conseiller doit au minimum assister à :",
                 Bullet(Lines("-15 formations en cours d'année", "Dont au moins, 5 formations en lien avec les "
-                             "priorités identifiées par le MEIE.")),  # type: ignore[arg-type]
+                             "priorités identifiées par le MEIE.")),
                 Bullet("- participer à un minimum de 5 activités de réseautage dans l'année."),
             ],
             "15%",

@@ -73,3 +73,18 @@ def test_render_is_stable_for_real_content() -> None:
     first = {k: v.markdown for k, v in render_pages(site).items()}
     second = {k: v.markdown for k, v in render_pages(load_site(ROOT / "content")).items()}
     assert first == second
+
+
+def test_the_command_speaks_french(capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation\u00a0: plans-publics") and "affiche cette aide et quitte" in out
+    assert "usage" not in out and "show this help" not in out
+    with pytest.raises(SystemExit) as info:
+        main(["exporter"])
+    assert info.value.code == 2
+    assert "erreur\u00a0: ces arguments sont obligatoires\u00a0: dossier" in capsys.readouterr().err

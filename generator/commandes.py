@@ -1,0 +1,433 @@
+"""Staff commands ``nouveau`` and ``importer`` of ``plans-publics`` (messages in French).
+
+Registered on the main parser by :func:`add_commands` (see :mod:`generator.cli`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+import yaml
+
+from generator.content import IDENTIFIER, load_site
+from generator.importer import DocxError, Plan, fold, read_docx, to_yaml
+from generator.jsonschema import modeline
+from generator.problems import ContentError, Problem, notices_report
+from generator.squelette import KINDS, skeleton
+
+NBSP = "\u00a0"
+
+
+class CommandError(Exception):
+    """A mistake in the command line or a missing file: nothing was written."""
+
+
+def _french(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """French titles and help option (argparse's own words are English)."""
+    parser._positionals.title = "arguments"
+    parser._optionals.title = "options"
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    return parser
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "nouveau",
+        add_help=False,
+        help="écrit le squelette commenté d'un nouveau document (piar ou entente)",
+        description="Écrit le squelette d'un nouveau document, avec chaque champ et son explication. "
+        "Remplissez les valeurs vides, puis lancez « plans-publics verifier ».",
+    )
+    _french(new)
+    new.add_argument("type", metavar="TYPE", help="piar ou entente")
+    new.add_argument(
+        "fichier", nargs="?", metavar="FICHIER",
+        help="fichier à créer, par exemple content/documents/mrc-de-la-matanie-piar.yml (sans FICHIER : "
+        "le squelette est affiché à l'écran)",
+    )
+    new.add_argument("--organisation", metavar="IDENTIFIANT", help="organisation qui publie le document")
+    new.add_argument("--remplacer", action="store_true", help="remplace le fichier s'il existe déjà")
+    new.set_defaults(action=_run(_new))
+
+    importer = commands.add_parser(
+        "importer",
+        add_help=False,
+        help="importe un PIAR rempli dans le gabarit Word du ministère (.docx)",
+        description="Lit le tableau d'un PIAR rempli dans le gabarit Word du ministère et écrit le fichier de "
+        "contenu. Ce qui ne peut pas être placé est signalé (ligne et colonne du tableau) et gardé en "
+        "commentaire « # À VÉRIFIER » dans le fichier.",
+    )
+    _french(importer)
+    importer.add_argument("docx", metavar="FICHIER.docx", help="le PIAR au format Word (.docx)")
+    importer.add_argument(
+        "--organisation", metavar="IDENTIFIANT",
+        help="organisation qui publie le plan (nom de son fichier dans organisations/, sans .yml); "
+        "par défaut\u00a0: celle dont le nom figure dans le document",
+    )
+    importer.add_argument(
+        "--programme", metavar="IDENTIFIANT",
+        help="programme du plan (nom de son fichier dans programmes/, sans .yml); par défaut\u00a0: aeq",
+    )
+    importer.add_argument(
+        "--sortie", "-o", metavar="FICHIER",
+        help="fichier à écrire (par défaut\u00a0: documents/<organisation>-piar.yml dans le dossier de contenu; "
+        "« - » pour l'afficher à l'écran)",
+    )
+    importer.add_argument(
+        "--remplacer", action="store_true",
+        help="remplace le fichier s'il existe déjà (pour corriger la version actuelle)",
+    )
+    importer.add_argument(
+        "--nouvelle-version", action="store_true",
+        help="le plan importé est une mise à jour : la version actuelle est d'abord copiée dans "
+        "versions/<identifiant>/<date>.yml, puis remplacée",
+    )
+    importer.set_defaults(action=_run(_import))
+
+
+def _run(handler):  # type: ignore[no-untyped-def]
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except CommandError as error:
+            print(f"Erreur{NBSP}: {error}", file=sys.stderr)
+            return 2
+
+    return run
+
+
+# --- where files go -------------------------------------------------------------------
+
+
+def content_root_of(target: Path, content: Path) -> Path | None:
+    """The content folder a document file belongs to (``…/documents/x.yml``), if any."""
+    folder = target.resolve().parent
+    if folder == (content / "documents").resolve():
+        return content
+    if folder.name == "documents" and (folder.parent / "site.yml").is_file():
+        return folder.parent
+    return None
+
+
+def document_modeline(target: Path, content: Path) -> str | None:
+    """The ``# yaml-language-server: $schema=…`` line, as ``plans-publics schemas`` writes it."""
+    root = content_root_of(target, content)
+    if root is None:
+        return None
+    return modeline(target, root.resolve().parent / "schemas" / "document.schema.json")
+
+
+def _check_name(target: Path, content: Path) -> None:
+    if target.suffix != ".yml":
+        raise CommandError(f"le fichier « {target} » doit se terminer par « .yml ».")
+    if content_root_of(target, content) is not None and not IDENTIFIER.fullmatch(target.stem):
+        slug = _slug(target.stem)
+        raise CommandError(
+            f"nom de fichier « {target.name} » invalide{NBSP}: lettres minuscules sans accents, chiffres et tirets "
+            f"seulement, par exemple « {slug or 'mrc-de-la-matanie-piar'}.yml »."
+        )
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _show(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not path.is_absolute() or Path.cwd() in path.parents else path.as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+# --- the catalogues the import needs ------------------------------------------------------
+
+
+def _catalogue(content: Path, folder: str) -> dict[str, dict]:
+    """identifier → data of each file of ``content/folder``, read leniently (the checker reports errors)."""
+    result: dict[str, dict] = {}
+    for path in sorted((content / folder).glob("*.yml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            data = None
+        result[path.stem] = data if isinstance(data, dict) else {}
+    return result
+
+
+def _unknown(phrase: str, value: str, known: list[str], where: str) -> CommandError:
+    """``phrase`` is « organisation inconnue » or « programme inconnu », as the checker words it."""
+    close = [k for k in known if value in k] or difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f" Vouliez-vous dire « {close[0]} »?" if len(close) == 1 else ""
+    listed = ", ".join(known) if known else "aucun"
+    return CommandError(f"{phrase} « {value} ».{hint} Identifiants connus ({where})\u00a0: {listed}.")
+
+
+def _organisation(args: argparse.Namespace, organisations: dict[str, dict], plan: Plan, docx: Path) -> str:
+    known = sorted(organisations)
+    if args.organisation:
+        if args.organisation not in organisations:
+            error = _unknown("organisation inconnue", args.organisation, known, "dossier organisations/")
+            raise CommandError(
+                f"{error} Si c'est une nouvelle organisation, créez d'abord "
+                f"organisations/{args.organisation}.yml (avec son nom et sa région)."
+            )
+        return args.organisation
+    texts = [fold(t) for t in plan.textes] + [fold(docx.stem.replace("_", " "))]
+    found = []
+    for identifier, data in organisations.items():
+        name = fold(str(data.get("nom", ""))) if data.get("nom") else ""
+        if name and any(name in text for text in texts):
+            found.append(identifier)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise CommandError(
+            f"plusieurs organisations sont nommées dans le document ({', '.join(found)}). Indiquez laquelle publie "
+            "le plan avec --organisation IDENTIFIANT."
+        )
+    raise CommandError(
+        "organisation introuvable dans le document. Indiquez-la avec --organisation IDENTIFIANT "
+        f"(identifiants connus\u00a0: {', '.join(known) or 'aucun'})."
+    )
+
+
+def _programme(args: argparse.Namespace, programmes: dict[str, dict]) -> str:
+    known = sorted(programmes)
+    if args.programme:
+        if args.programme not in programmes:
+            raise _unknown("programme inconnu", args.programme, known, "dossier programmes/")
+        return args.programme
+    if "aeq" in programmes:
+        return "aeq"
+    if len(programmes) == 1:
+        return known[0]
+    raise CommandError(
+        f"indiquez le programme du plan avec --programme IDENTIFIANT (identifiants connus\u00a0: {', '.join(known) or 'aucun'})."
+    )
+
+
+def _numbers(data: dict) -> dict[str, set[int]] | None:
+    try:
+        return {
+            "objectifs_programme": {int(s["numero"]) for s in data.get("objectifs") or []},
+            "axes_programme": {int(s["numero"]) for s in data.get("axes") or []},
+        }
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+# --- checking the written file as the site build will -----------------------------------------
+
+
+def check_document(content: Path, name: str, text: str) -> tuple[list[Problem], list[Problem]]:
+    """Errors and notices of ``text`` as ``documents/<name>``, checked against ``content``'s catalogues."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "content"
+        root.mkdir()
+        for entry in content.iterdir():
+            if entry.name in ("documents", "versions") or entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                shutil.copytree(entry, root / entry.name)
+            elif entry.is_file():
+                shutil.copy2(entry, root / entry.name)
+        (root / "documents").mkdir()
+        (root / "documents" / name).write_bytes(text.encode("utf-8"))
+        stem = name.removesuffix(".yml")
+        if (content / "versions" / stem).is_dir():  # its former versions must stay older than it
+            shutil.copytree(content / "versions" / stem, root / "versions" / stem)
+
+        def mine(p: Problem) -> bool:
+            return p.file == f"content/documents/{name}" or p.file.startswith(f"content/versions/{stem}/")
+
+        try:
+            site = load_site(root)
+        except ContentError as error:
+            return [p for p in error.problems if mine(p)], []
+        return [], [p for p in site.notices if mine(p)]
+
+
+def _relocated(text: str, name: str, shown: str, content: Path) -> str:
+    """A problem's text with the real paths instead of the checking copy's."""
+    text = text.replace(f"content/documents/{name}", shown)
+    return text.replace("content/versions/", _show(content / "versions") + "/")
+
+
+# --- nouveau ------------------------------------------------------------------------------
+
+
+def _new(args: argparse.Namespace) -> int:
+    kind = args.type.lower().replace("-", "_")
+    kind = {"entente_sectorielle": "entente"}.get(kind, kind)
+    if kind not in KINDS:
+        raise CommandError(f"type de document inconnu « {args.type} »; attendu\u00a0: piar ou entente.")
+    content = Path(args.contenu)
+    if args.organisation and (content / "organisations").is_dir():
+        organisations = sorted(_catalogue(content, "organisations"))
+        if args.organisation not in organisations:
+            raise _unknown("organisation inconnue", args.organisation, organisations, "dossier organisations/")
+    programmes = sorted(_catalogue(content, "programmes")) if (content / "programmes").is_dir() else []
+    # The programme is filled in when there is no doubt (aeq, or the only one); left empty otherwise.
+    programme = "aeq" if "aeq" in programmes or not programmes else (programmes[0] if len(programmes) == 1 else "")
+    if not args.fichier or args.fichier == "-":
+        sys.stdout.write(skeleton(kind, organisation=args.organisation, programme=programme))
+        return 0
+    target = Path(args.fichier)
+    _check_name(target, content)
+    if target.exists() and not args.remplacer:
+        raise CommandError(f"« {args.fichier} » existe déjà. Choisissez un autre nom, ou ajoutez --remplacer.")
+    text = skeleton(kind, modeline=document_modeline(target, content), organisation=args.organisation,
+                    programme=programme)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text.encode("utf-8"))
+    print(f"Squelette écrit dans {_show(target)}.")
+    print("Remplissez les valeurs laissées vides, puis vérifiez avec\u00a0: plans-publics verifier")
+    return 0
+
+
+# --- importer -----------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace) -> int:
+    source = Path(args.docx)
+    if not source.is_file():
+        raise CommandError(f"fichier introuvable\u00a0: « {args.docx} ».")
+    content = Path(args.contenu)
+    if not (content / "organisations").is_dir():
+        raise CommandError(
+            f"dossier de contenu « {args.contenu} » introuvable (ou sans dossier organisations/). Lancez la commande "
+            "depuis le dossier du projet, ou indiquez le dossier avec --contenu DOSSIER avant le mot « importer »."
+        )
+    programmes = _catalogue(content, "programmes")
+    programme = _programme(args, programmes)
+    try:
+        plan = read_docx(source, _numbers(programmes[programme]))
+    except DocxError as error:
+        raise CommandError(str(error)) from None
+    if not plan.enjeux:
+        raise CommandError(
+            f"aucun enjeu trouvé dans « {source.name} »{NBSP}: il faut le tableau du gabarit, avec une ligne qui donne "
+            "les titres des colonnes (Enjeux, Objectifs, Axes, Objectifs à atteindre, Actions, Échéances, "
+            "Indicateurs…) et des lignes qui commencent par « 1. » suivi de l'enjeu. Rien n'a été écrit."
+        )
+    organisation = _organisation(args, _catalogue(content, "organisations"), plan, source)
+
+    to_screen = args.sortie == "-"
+    target = Path(args.sortie) if args.sortie and not to_screen else content / "documents" / f"{organisation}-piar.yml"
+    archive = None
+    if not to_screen:
+        _check_name(target, content)
+        if target.exists() and args.nouvelle_version:
+            archive = _archive_path(target, content, plan)
+        elif target.exists() and not args.remplacer:
+            raise CommandError(
+                f"« {_show(target)} » existe déjà. Si le plan importé en est une mise à jour, ajoutez "
+                "--nouvelle-version (la version actuelle est gardée dans versions/); pour corriger la version "
+                "actuelle, --remplacer; pour écrire ailleurs, --sortie FICHIER."
+            )
+    text = to_yaml(
+        plan, organisation=organisation, programme=programme, source=source.name,
+        modeline=None if to_screen else document_modeline(target, content),
+    )
+    name = target.name if IDENTIFIER.fullmatch(target.stem) else f"{organisation}-piar.yml"
+    if archive is not None:
+        _write_archive(target, archive)
+    errors, notices = check_document(content, name, text)
+
+    out: TextIO = sys.stderr if to_screen else sys.stdout
+    shown = "le fichier" if to_screen else _show(target)
+    if to_screen:
+        sys.stdout.write(text)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+    enjeux, volets = len(plan.enjeux), plan.volet_count
+    print(f"PIAR importé de « {source.name} »{NBSP}: {enjeux} enjeu{'x' if enjeux > 1 else ''}, "
+          f"{volets} volet{'s' if volets > 1 else ''} (organisation {organisation}, programme {programme}).", file=out)
+    if archive is not None:
+        print(f"Version précédente gardée dans{NBSP}: {_show(archive)}", file=out)
+    if not to_screen:
+        print(f"Fichier écrit{NBSP}: {shown}", file=out)
+    if plan.reports:
+        count = len(plan.reports)
+        print(f"{count} point{'s' if count > 1 else ''} à vérifier (le texte du document est gardé en commentaire "
+              f"« # À VÉRIFIER » dans le fichier){NBSP}:", file=out)
+        for report in plan.reports:
+            print(f"- {report}", file=out)
+    else:
+        print("Tout le tableau a été placé\u00a0: rien à vérifier.", file=out)
+    if notices:
+        print(_relocated(notices_report(notices), name, shown, content), file=out)
+    if errors:
+        count = len(errors)
+        print(f"Le fichier n'est pas encore valide ({count} erreur{'s' if count > 1 else ''}){NBSP}:", file=out)
+        for problem in errors:
+            print(_relocated(f"- {problem}", name, shown, content), file=out)
+        print(f"Corrigez-{'la' if count == 1 else 'les'} dans le fichier, puis vérifiez avec\u00a0: plans-publics verifier",
+              file=out)
+        return 1
+    print("Le fichier est valide. Relisez la page dans l'aperçu (python scripts/apercu.py; sous Windows\u00a0: "
+          "py scripts\\apercu.py), puis publiez.", file=out)
+    return 0
+
+
+def _version_date(data: object) -> str | None:
+    if not isinstance(data, dict):
+        return None
+    value = data.get("mise_a_jour") or data.get("date_du_plan")
+    return str(value) if value else None
+
+
+def _archive_path(target: Path, content: Path, plan: Plan) -> Path:
+    """Where the current version goes before the update replaces it; refuses what the checker would refuse."""
+    root = content_root_of(target, content)
+    if root is None:
+        raise CommandError("--nouvelle-version ne s'emploie que pour un fichier du dossier documents/ du contenu.")
+    try:
+        current = yaml.safe_load(target.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+        current = None
+    date = _version_date(current)
+    if not date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise CommandError(
+            f"impossible de lire la date de la version actuelle dans « {_show(target)} » (« mise_a_jour » ou "
+            "« date_du_plan »). Corrigez-la, puis recommencez."
+        )
+    new = plan.mise_a_jour or plan.date_du_plan
+    if new is None:
+        raise CommandError(
+            "le document Word ne donne ni « Date de mise à jour » ni « Date du plan »; impossible de dater la nouvelle "
+            "version. Ajoutez la date au document, ou importez avec --remplacer puis complétez le fichier."
+        )
+    if new.isoformat() <= date:
+        raise CommandError(
+            f"le plan importé est daté du {new.isoformat()}, la version actuelle du {date}{NBSP}: ce n'est pas une "
+            "mise à jour. Vérifiez la « Date de mise à jour » du document Word, ou utilisez --remplacer pour "
+            "corriger la version actuelle."
+        )
+    archive = root / "versions" / target.stem / f"{date}.yml"
+    if archive.exists():
+        raise CommandError(f"« {_show(archive)} » existe déjà; la version du {date} est déjà gardée.")
+    return archive
+
+
+def _write_archive(target: Path, archive: Path) -> None:
+    """Copy the current version into versions/, its schema line pointed from its new place."""
+    text = target.read_bytes().decode("utf-8-sig")
+    lines = text.split("\n")
+    if lines and lines[0].startswith("# yaml-language-server:"):
+        schema = archive.resolve().parents[3] / "schemas" / "document.schema.json"
+        lines[0] = modeline(archive, schema)
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    archive.write_bytes("\n".join(lines).encode("utf-8"))
+
+
+__all__ = ["CommandError", "add_commands", "check_document", "content_root_of", "document_modeline"]
