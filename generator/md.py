@@ -6,6 +6,7 @@ never inject markup into a page.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -38,8 +39,19 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two generated pages (``a/b.md`` → ``../c.md#x``)."""
     if to_page == from_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = _relative(posixpath.dirname(from_page), to_page)
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(from_dir: str, to_page: str) -> str:
+    """posixpath.relpath for site paths, without touching the file system (hot when rendering)."""
+    start = from_dir.split("/") if from_dir else []
+    target = to_page.split("/")
+    common = 0
+    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 def heading(level: int, label: str, anchor: str | None = None) -> str:

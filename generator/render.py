@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Iterable, Union
 
 from generator import md, typo
 from generator.content import Site
-from generator.models import ETATS, Action, Document, Element, Entente, Enjeu, Indicateur, Piar, Programme, Renvois, Volet, version_date
+from generator.models import ETATS, Action, Document, Glossaire, Element, Entente, Enjeu, Indicateur, Piar, Programme, Renvois, Volet, version_date
 from generator.typo import NBSP
 
 COLON = NBSP + ":"
@@ -147,14 +148,18 @@ def _abbreviations(site: Site, markdown: str) -> str:
     """Abbreviation definitions (Markdown ``abbr``) for the glossary's sigles used on a page."""
     if not site.glossary:
         return ""
-    used = [
-        entry
-        for entry in site.glossary.sigles
-        if entry.forme_longue and re.search(rf"(?<![\w-]){re.escape(entry.sigle)}(?![\w-])", markdown)
-    ]
+    found = set(_sigles_pattern(site.glossary).findall(markdown))
+    used = [entry for entry in site.glossary.sigles if entry.forme_longue and entry.sigle in found]
     if not used:
         return ""
     return "\n" + "\n".join(f"*[{e.sigle}]: {' '.join(e.forme_longue.split())}" for e in used) + "\n"
+
+
+@functools.lru_cache(maxsize=4)
+def _sigles_pattern(glossary: Glossaire) -> re.Pattern[str]:
+    """One pattern for every sigle of the glossary, as a whole word."""
+    names = sorted((e.sigle for e in glossary.sigles if e.forme_longue), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, names)) or '(?!)'})(?![\w-])")
 
 
 def _glossary_page(site: Site) -> Page:
@@ -199,18 +204,14 @@ def build_nav(site: Site) -> list[NavItem]:
             org_children += [{_short_title(site, d): document_path(d.identifiant)} for d in documents]
             children.append({site.organisations[org_id].nom: org_children})
         nav.append({_region_name(site, region_id): children})
-    if site.programmes:
-        programmes: list[NavItem] = []
-        for p in site.programmes.values():
-            if _programme_by_region(site, p):
-                children: list[NavItem] = [{p.nom: programme_path(p.identifiant)}]
-                children += [
-                    {_region_name(site, r): programme_region_path(p.identifiant, r)} for r in _plans_by_region(site, p)
-                ]
-                programmes.append({p.nom: children})
-            else:
-                programmes.append({p.nom: programme_path(p.identifiant)})
-        nav.append({"Programmes": programmes})
+    # Each programme at the top level: a page, or a section whose first page is the programme's.
+    for p in site.programmes.values():
+        if _programme_by_region(site, p):
+            children: list[NavItem] = [{p.nom: programme_path(p.identifiant)}]
+            children += [{_region_name(site, r): programme_region_path(p.identifiant, r)} for r in _plans_by_region(site, p)]
+            nav.append({p.nom: children})
+        else:
+            nav.append({p.nom: programme_path(p.identifiant)})
     nav.append({"Données ouvertes": DATA_PATH})
     if site.glossary:
         nav.append({"Glossaire des sigles": GLOSSARY_PATH})
@@ -401,7 +402,8 @@ def _piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None) -> 
     programme = site.programmes[piar.programme]
     org = site.organisations[piar.organisation]
     kind = site.info.types_de_documents.piar
-    lines = [md.heading(1, md.text(piar.titre)), ""] + _archive_banner(piar, path, archived)
+    # A PIAR's title is the template's: the organisation tells plans apart (search results, tabs).
+    lines = [md.heading(1, md.text(f"{piar.titre} — {org.nom}")), ""] + _archive_banner(piar, path, archived)
     lines += md.bullets(
         [
             f"Organisation{COLON} " + md.link(md.text(org.nom), md.relative(path, organisation_path(org.identifiant))),
@@ -953,6 +955,13 @@ def _schedule_page(site: Site, piar: Piar) -> Page:
     return Page(path, "Échéancier", _finish(lines), piar.source, f"Échéancier — {piar.titre} — {org.nom}", in_nav=False)
 
 
+def _listed_documents(site: Site) -> list[Document]:
+    """Documents a page may list one by one: all of them on a small site, none on a portal."""
+    if len(site.documents) > HOME_FULL_LIST:
+        return []
+    return sorted(site.documents.values(), key=lambda d: (site.organisations[d.organisation].nom, d.titre))
+
+
 def _data_page(site: Site) -> Page:
     """Downloads of the whole site and the data dictionary (the files: generator.opendata)."""
     from generator.opendata import ACTION_COLUMNS, CONTRIBUTION_COLUMNS, SITE_FILES
@@ -971,7 +980,12 @@ def _data_page(site: Site) -> Page:
     ]
     lines += md.bullets([md.link(md.text(label), md.relative(path, target)) for target, label in SITE_FILES])
     lines += ["", md.heading(2, "Par document", "documents"), ""]
-    for document in sorted(site.documents.values(), key=lambda d: (site.organisations[d.organisation].nom, d.titre)):
+    if len(site.documents) > HOME_FULL_LIST:
+        lines += [
+            "La page de chaque document offre ses fichiers CSV et JSON; le catalogue DCAT ci-dessus les énumère tous.",
+            "",
+        ]
+    for document in _listed_documents(site):
         org = site.organisations[document.organisation].nom
         lines.append(
             f"- {md.text(org)}, {md.link(md.text(document.titre), md.relative(path, document_path(document.identifiant)))}{COLON} "

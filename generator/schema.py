@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -213,8 +214,7 @@ class Reader:
         if not isinstance(node, MappingNode):
             self.error(node, path, f"attendu\u00a0: {describe(cls)}; trouvé\u00a0: {_found(node)}.")
             return INVALID
-        hints = get_type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.metadata.get("source") != FROM_FILE}
+        hints, fields = _model_fields(cls)
         values: dict[str, Any] = dict(injected)
         ok = True
         for key_node, value_node in node.value:
@@ -312,6 +312,13 @@ def _descend(node: Node, where: str | tuple[str | int, ...]) -> Node:
         else:
             break
     return node
+
+
+@functools.cache
+def _model_fields(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """Type hints and YAML fields of a model, computed once per class (hot when reading)."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.metadata.get("source") != FROM_FILE}
+    return get_type_hints(cls), fields
 
 
 def _child(node: MappingNode, key: str) -> Node:

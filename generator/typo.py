@@ -107,8 +107,14 @@ _RULES = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def typeset(text: str) -> str:
     """Put no-break spaces where OQLF wants them in free text."""
-    for pattern, replacement in _RULES:
+    if " " not in text and "\u202f" not in text:
+        return text
+    rules = _RULES if _DIGIT.search(text) else _RULES[:2]  # the others need a digit
+    for pattern, replacement in rules:
         text = pattern.sub(replacement, text)
     return text

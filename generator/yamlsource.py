@@ -15,6 +15,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.problems import Problem
 
+# libyaml's loader when PyYAML was built with it (much faster), else the pure Python one.
+# Both compose the same nodes with the same marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "load_yaml"]
 
 
@@ -39,7 +43,7 @@ def load_yaml(path: Path, display_name: str) -> tuple[Node | None, list[Problem]
             )
         ]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -81,10 +85,13 @@ def _french_yaml_problem(problem: str) -> str:
 
 
 def _duplicate_keys(root: Node | None, display_name: str) -> list[Problem]:
+    """Report repeated keys; on the way, give plain scalars the same style whichever loader read them."""
     problems: list[Problem] = []
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
+        if isinstance(node, ScalarNode) and node.style == "":
+            node.style = None  # libyaml says '' where the Python loader says None (plain scalar)
         if isinstance(node, MappingNode):
             seen: dict[str, int] = {}
             for key, value in node.value:

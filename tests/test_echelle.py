@@ -47,8 +47,9 @@ def test_home_and_programme_pages_do_not_list_every_document(site_dir: Path) -> 
     # 31 plans in Estrie (30 generated and the fixture's), under 2 objectives and 2 axes.
     assert estrie.count("\n- MRC ") == 4 * 31
     nav = build_nav(site)
-    programmes = next(item["Programmes"] for item in nav if isinstance(item, dict) and "Programmes" in item)
-    assert {"Estrie": "programmes/prog/estrie.md"} in programmes[0]["Programme d'essai"]
+    programme = next(item["Programme d'essai"] for item in nav if isinstance(item, dict) and "Programme d'essai" in item)
+    assert programme[0] == {"Programme d'essai": "programmes/prog.md"}  # the section's index page
+    assert {"Estrie": "programmes/prog/estrie.md"} in programme
 
 
 def test_page_size_does_not_grow_with_the_number_of_documents(tmp_path: Path) -> None:

@@ -194,3 +194,15 @@ def test_site_publisher_is_an_organisation(mini: Path) -> None:
     site_yml.write_text(site_yml.read_text(encoding="utf-8").replace("editeur: mrc-de-test", "editeur: mrc-inconnue"), encoding="utf-8")
     [message] = problems_of(mini)
     assert "content/site.yml" in message and "organisation inconnue « mrc-inconnue »" in message
+
+
+def test_libyaml_and_pure_python_loaders_agree(monkeypatch: pytest.MonkeyPatch, mini: Path) -> None:
+    import yaml
+
+    from generator import yamlsource
+
+    fast = load_site(ROOT / "content")
+    monkeypatch.setattr(yamlsource, "_LOADER", yaml.SafeLoader)
+    assert load_site(ROOT / "content").documents == fast.documents
+    (mini / "organisations" / "me.yml").write_text("nom:\n", encoding="utf-8")
+    assert "valeur vide" in problems_of(mini)[0]
