@@ -6,7 +6,9 @@ Content is loaded and checked in ``on_pre_build``, before MkDocs empties
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
 from pathlib import Path
 
@@ -23,6 +25,19 @@ from generator.opendata import FEED_PATH, render_downloads
 from generator.render import Page, build_nav, render_pages
 
 log = get_plugin_logger("plans-publics")
+
+# What each generated file held at the previous build of a site_dir, for `mkdocs serve --dirty`:
+# MkDocs rebuilds every plugin-generated file unless told it did not change.
+_PREVIOUS: dict[str, dict[str, str]] = {}
+
+
+class _GeneratedFile(File):
+    """A generated page or download that knows whether its content changed since the last build."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
 
 
 class PlansPublicsConfig(Config):
@@ -66,21 +81,27 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in self.pages.values():
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
-                files.remove(existing)
-            # Former versions and schedules are linked from their document, not listed in the menu.
-            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
-            if page.source and config.edit_uri:
-                file.edit_uri = _edit_uri(config, self.content_dir, page.source)
-            files.append(file)
-        for path, text in self.downloads.items():
+        previous = _PREVIOUS.get(config.site_dir, {})
+        current: dict[str, str] = {}
+
+        def add(path: str, content: str, inclusion: InclusionLevel) -> _GeneratedFile:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=text.encode("utf-8"), inclusion=InclusionLevel.INCLUDED))
+            file = _GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
+            current[path] = hashlib.sha1(content.encode("utf-8")).hexdigest()
+            file.unchanged = previous.get(path) == current[path]
+            files.append(file)
+            return file
+
+        for page in self.pages.values():
+            # Former versions and schedules are linked from their document, not listed in the menu.
+            file = add(page.path, page.markdown, InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            if page.source and config.edit_uri:
+                file.edit_uri = _edit_uri(config, self.content_dir, page.source)
+        for path, text in self.downloads.items():
+            add(path, text, InclusionLevel.INCLUDED)
+        _PREVIOUS[config.site_dir] = current
         return files
 
 

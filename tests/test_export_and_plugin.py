@@ -88,3 +88,28 @@ def test_the_command_speaks_french(capsys) -> None:  # type: ignore[no-untyped-d
         main(["exporter"])
     assert info.value.code == 2
     assert "erreur\u00a0: ces arguments sont obligatoires\u00a0: dossier" in capsys.readouterr().err
+
+
+def test_preview_rebuilds_only_changed_pages(tmp_path: Path, mini: Path) -> None:
+    """`mkdocs serve --dirty` (scripts/apercu.py) skips generated files whose content did not change."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), docs_dir=str(mini))
+
+    def generated() -> dict[str, object]:
+        plugin = config.plugins["plans-publics"]
+        plugin.on_config(config)
+        plugin.on_pre_build(config)
+        config.plugins._current_plugin = "plans-publics"
+        return {f.src_uri: f for f in plugin.on_files(Files([]), config)}
+
+    first = generated()
+    assert all(f.is_modified() for f in first.values())
+    for f in first.values():  # as if the first build had written every file
+        Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(f.abs_dest_path).write_text("x", encoding="utf-8")
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    piar.write_text(piar.read_text(encoding="utf-8").replace("Deuxième enjeu", "Deuxième enjeu modifié"), encoding="utf-8")
+    second = generated()
+    changed = sorted(path for path, f in second.items() if f.is_modified())
+    assert "documents/mrc-de-test-piar/index.md" in changed
+    assert "documents/nordique-entente/index.md" not in changed and "glossaire.md" not in changed
+    assert len(changed) < len(second) / 2
