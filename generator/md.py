@@ -7,23 +7,25 @@ never inject markup into a page.
 from __future__ import annotations
 
 import functools
-import html
 import posixpath
 import re
 
 from generator.typo import typeset
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LEADING_LIST = re.compile(r"^(\d+)([.)])")
 
 
+# One pass: HTML's three characters as entities, Markdown's specials backslashed.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_{}[]()#+!|"}})
+
+
+@functools.lru_cache(maxsize=65536)
 def text(value: str) -> str:
     """Escape a plain-text value for inline use in Markdown, with OQLF spacing."""
-    value = " ".join(value.split())
-    value = html.escape(value, quote=False)
-    value = _SPECIAL.sub(r"\\\1", value)
-    value = _LEADING_LIST.sub(r"\1\\\2", value)
-    if value.startswith(("-", ">", "=")):
+    value = " ".join(value.split()).translate(_ESCAPES)
+    if value[:1].isdigit():
+        value = _LEADING_LIST.sub(r"\1\\\2", value)
+    elif value.startswith("-"):
         value = "\\" + value
     return typeset(value)
 

@@ -434,8 +434,13 @@ class Enjeu:
         ]
 
     def renvois(self, kind: Literal["objectifs_programme", "axes_programme"]) -> tuple[int, ...]:
-        numbers = {n for v in self.volets if getattr(v, kind) for n in getattr(v, kind).numeros}
-        return tuple(sorted(numbers))
+        """The programme's objectives or axes named by any volet of the enjeu (computed once)."""
+        cached = _RENVOIS.get((id(self), kind))
+        if cached is None or cached[0] is not self:
+            numbers = {n for v in self.volets if getattr(v, kind) for n in getattr(v, kind).numeros}
+            cached = (self, tuple(sorted(numbers)))
+            _RENVOIS[(id(self), kind)] = cached
+        return cached[1]
 
 
 @model
@@ -644,6 +649,10 @@ def version_date(document: Document) -> dt.date | None:
     """The date a version is known by: its update date, else a plan's date."""
     return document.mise_a_jour or getattr(document, "date_du_plan", None)
 DOCUMENT_TYPES: dict[str, type] = {"piar": Piar, "entente_sectorielle": Entente}
+
+
+# Enjeu.renvois results; the enjeu itself is kept with its result, so a reused id() cannot mislead.
+_RENVOIS: dict[tuple[int, str], tuple[Any, tuple[int, ...]]] = {}
 
 
 def _unique_numbers(items: tuple[Any, ...], name: str) -> list[tuple[Any, str]]:

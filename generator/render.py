@@ -927,7 +927,7 @@ def _schedule_page(site: Site, piar: Piar) -> Page:
     path = schedule_path(piar.identifiant)
     org = site.organisations[piar.organisation]
     plan = md.link(md.text(piar.titre), md.relative(path, document_path(piar.identifiant)))
-    lines = [md.heading(1, "Échéancier des actions"), ""]
+    lines = [md.heading(1, f"Échéancier des actions — {md.text(org.nom)}"), ""]
     lines += [f"{plan}, {md.text(org.nom)}. {md.text(_updated(piar))}.", ""]
     lines += [_progress(piar, piar.enjeux), ""]
     groups: dict[tuple[int, int, int], list[tuple[Enjeu, Volet, Action]]] = defaultdict(list)

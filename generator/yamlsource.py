@@ -17,7 +17,8 @@ from generator.problems import Problem
 
 # libyaml's loader when PyYAML was built with it (much faster), else the pure Python one.
 # Both compose the same nodes with the same marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# No implicit resolvers (BaseLoader): values are read by the models, never by YAML's guesses.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "load_yaml"]
 
