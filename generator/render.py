@@ -778,13 +778,14 @@ def _programme_region_page(site: Site, programme: Programme, region_id: str) -> 
             if not serving:
                 lines += [f"Aucun plan de la région ne sert cet {kind}.", ""]
                 continue
+            # One compact paragraph per statement, so that the page stays small in a large region.
+            entries = []
             for plan, enjeux in serving:
                 org = site.organisations[plan.organisation].nom
-                links = typo.join(
-                    md.link(str(e.numero), md.relative(path, document_path(plan.identifiant), f"enjeu-{e.numero}")) for e in enjeux
-                )
-                lines.append(f"- {md.text(org)}{COLON} {'enjeu' if len(enjeux) == 1 else 'enjeux'} {links}")
-            lines.append("")
+                target = md.relative(path, document_path(plan.identifiant), f"enjeu-{enjeux[0].numero}")
+                numbers = typo.join(str(e.numero) for e in enjeux)
+                entries.append(f"{md.link(md.text(org), target)} ({'enjeu' if len(enjeux) == 1 else 'enjeux'} {numbers})")
+            lines += [f"{_count(len(serving), 'plan', 'plans')}{COLON} " + "; ".join(entries) + ".", ""]
     return Page(path, f"{programme.nom_court} : {region}", _finish(lines), f"programmes/{programme.identifiant}.yml")
 
 
