@@ -35,6 +35,31 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, 
 
 
 @pytest.fixture(scope="module")
+def suivi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, list[str]]]:
+    """The follow-up fixture (statuses, versions, schedules) built and served like the real site."""
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    project = tmp_path_factory.mktemp("suivi")
+    shutil.copytree(FIXTURES / "suivi", project / "content")
+    shutil.copytree(ROOT / "theme_overrides", project / "theme_overrides")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    port = nav.free_port()
+    base = f"http://127.0.0.1:{port}{nav.BASE_PATH}"
+    result = build(project / "mkdocs.yml", project / "site", cwd=project, env={"SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    for served in nav.serve(project / "site", port):
+        yield project / "site", served, nav.page_urls(project / "site", served)
+
+
+@pytest.fixture(scope="module")
+def every_page(site: tuple[Path, str, list[str]], suivi: tuple[Path, str, list[str]]) -> list[str]:
+    """Every page of both sites, and each site's 404 page."""
+    return [*site[2], site[1] + "page-absente/", *suivi[2], suivi[1] + "page-absente/"]
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     executable = nav.chromium_path()
     try:
@@ -73,13 +98,12 @@ def test_the_site_has_every_page(site: tuple[Path, str, list[str]]) -> None:
     assert base + PIAR + "echeancier/" in urls and base + "donnees/" in urls
 
 
-def test_no_accessibility_violation_on_any_page(context: tuple[Any, list[str]], site: tuple[Path, str, list[str]]) -> None:
+def test_no_accessibility_violation_on_any_page(context: tuple[Any, list[str]], every_page: list[str]) -> None:
     if not nav.AXE.is_file():
         nav.missing("axe-core", "npm ci (dans le dossier du projet).")
     ctx, _ = context
-    _, base, urls = site
     failures = {}
-    for url in [*urls, base + "page-absente/"]:
+    for url in every_page:
         page = ctx.new_page()
         page.goto(url, wait_until="load")
         page.add_script_tag(path=str(nav.AXE))
@@ -96,21 +120,19 @@ def test_no_accessibility_violation_on_any_page(context: tuple[Any, list[str]], 
     assert not failures, json.dumps(failures, indent=1, ensure_ascii=False)
 
 
-def test_no_request_to_another_host(context: tuple[Any, list[str]], site: tuple[Path, str, list[str]]) -> None:
+def test_no_request_to_another_host(context: tuple[Any, list[str]], every_page: list[str]) -> None:
     ctx, foreign = context
-    _, base, urls = site
-    for url in [*urls, base + "page-absente/"]:
+    for url in every_page:
         page = ctx.new_page()
         page.goto(url, wait_until="networkidle")
         page.close()
     assert foreign == []
 
 
-def test_no_horizontal_scroll_at_360_px(browser: Any, site: tuple[Path, str, list[str]]) -> None:
+def test_no_horizontal_scroll_at_360_px(browser: Any, every_page: list[str]) -> None:
     ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True, has_touch=True)
-    _, _, urls = site
     wide = {}
-    for url in urls:
+    for url in every_page:
         page = ctx.new_page()
         page.goto(url, wait_until="load")
         sizes = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -167,21 +189,20 @@ def test_printed_document_is_clean(context: tuple[Any, list[str]], site: tuple[P
     page.close()
 
 
-def test_html_is_valid(site: tuple[Path, str, list[str]]) -> None:
+def test_html_is_valid(site: tuple[Path, str, list[str]], suivi: tuple[Path, str, list[str]]) -> None:
     if not nav.VNU.is_file():
         nav.missing("Nu Html Checker (vnu.jar)", "npm ci (dans le dossier du projet).")
     java = os.environ.get("JAVA", "java")
-    site_dir, _, _ = site
-    pages = sorted(str(p) for p in site_dir.rglob("*.html"))
+    pages = sorted(str(p) for folder in (site[0], suivi[0]) for p in folder.rglob("*.html"))
     try:
         result = subprocess.run([java, "-jar", str(nav.VNU), "--errors-only", "--format", "json", *pages],
                                 capture_output=True, text=True, timeout=300)
     except FileNotFoundError:
         nav.missing("Java", "sudo apt-get install default-jre-headless.")
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit('/site-servi', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
     assert not errors, "\n".join(errors[:30])
-    assert len(pages) == 12  # 11 pages and the 404 page
+    assert len(pages) == 12 + 14  # each site's pages and 404 page
 
 
 def test_screenshot_of_a_plan_page(context: tuple[Any, list[str]], site: tuple[Path, str, list[str]], tmp_path: Path) -> None:
