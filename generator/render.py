@@ -419,7 +419,7 @@ def _piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None) -> 
         if programme.piar:
             lines += [
                 md.link(
-                    f"Ce que le programme {md.text(programme.nom_court)} demande dans un PIAR",
+                    f"Ce que le programme {md.text(programme.nom_court)} demande dans un {md.text(kind.sigle or kind.nom)}",
                     md.relative(path, programme_path(programme.identifiant), "piar"),
                 )
                 + ".",
@@ -1002,7 +1002,7 @@ def _data_page(site: Site) -> Page:
         "",
     ]
     for title, anchor, columns, caption in (
-        ("Actions d'un PIAR (une ligne par action)", "colonnes-actions", ACTION_COLUMNS, "Colonnes des fichiers CSV d'actions"),
+        (f"Actions d'un {site.info.types_de_documents.piar.sigle or 'plan'} (une ligne par action)", "colonnes-actions", ACTION_COLUMNS, "Colonnes des fichiers CSV d'actions"),
         ("Contributions d'une entente (une ligne par contribution)", "colonnes-contributions", CONTRIBUTION_COLUMNS, "Colonnes des fichiers CSV de contributions"),
     ):
         lines += [md.heading(3, title, anchor), ""]
