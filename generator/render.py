@@ -1002,7 +1002,7 @@ def _data_page(site: Site) -> Page:
         "",
     ]
     for title, anchor, columns, caption in (
-        (f"Actions d'un {site.info.types_de_documents.piar.sigle or 'plan'} (une ligne par action)", "colonnes-actions", ACTION_COLUMNS, "Colonnes des fichiers CSV d'actions"),
+        (f"Actions d'un {md.text(site.info.types_de_documents.piar.sigle or 'plan')} (une ligne par action)", "colonnes-actions", ACTION_COLUMNS, "Colonnes des fichiers CSV d'actions"),
         ("Contributions d'une entente (une ligne par contribution)", "colonnes-contributions", CONTRIBUTION_COLUMNS, "Colonnes des fichiers CSV de contributions"),
     ):
         lines += [md.heading(3, title, anchor), ""]
