@@ -22,7 +22,7 @@ from typing import Any
 
 from generator.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo, version_date
 from generator.problems import ContentError, Problem
-from generator.schema import INVALID, Reader, parse_date
+from generator.schema import INVALID, Reader, child, parse_date
 from generator.yamlsource import MappingNode, Node, ScalarNode, load_yaml
 
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -91,7 +91,7 @@ class _Loader:
         if kind is None:
             reader.error(root, (), f"le champ obligatoire « type » manque; attendu\u00a0: {kinds}.")
         else:
-            reader.error(_child(root, "type"), ("type",), f"type de document inconnu « {kind} »; attendu\u00a0: {kinds}.")
+            reader.error(child(root, "type"), ("type",), f"type de document inconnu « {kind} »; attendu\u00a0: {kinds}.")
         return None
 
     def read_folder(self, folder: str, cls: type | None) -> dict[str, Any]:
@@ -216,15 +216,8 @@ def _read_versions(loader: _Loader, documents: dict[str, Any]) -> dict[str, tupl
 
 
 def _scalar(root: Node, key: str) -> str | None:
-    child = _child(root, key) if isinstance(root, MappingNode) else None
-    return child.value if isinstance(child, ScalarNode) and child is not root else None
-
-
-def _child(root: MappingNode, key: str) -> Node:
-    for key_node, value_node in root.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            return value_node
-    return root
+    value = child(root, key) if isinstance(root, MappingNode) else None
+    return value.value if isinstance(value, ScalarNode) and value is not root else None
 
 
 __all__ = ["Site", "load_site"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator, Literal, get_args, get_origin, get_type_hints
 
 from generator.models import Entente, Glossaire, Organisation, Piar, Programme, Regions, SiteInfo
-from generator.schema import FROM_FILE, _is_union, _strip_optional, describe
+from generator.schema import describe, is_union, strip_optional, yaml_fields
 
 # file name → (title, root models) ; documents accept either kind.
 FILES: dict[str, tuple[str, tuple[type, ...]]] = {
@@ -59,8 +59,8 @@ def all_schema_files() -> dict[str, str]:
 
 
 def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    if _is_union(hint):
-        inner = _type_schema(_strip_optional(hint), defs)
+    if is_union(hint):
+        inner = _type_schema(strip_optional(hint), defs)
         return {"anyOf": [inner, {"type": "null"}]}
     if hasattr(hint, "json_schema"):
         return hint.json_schema()
@@ -91,9 +91,7 @@ def _dataclass_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = get_type_hints(cls)
     properties: dict[str, Any] = {"$schema": {"type": "string"}}
     required = []
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("source") == FROM_FILE:
-            continue
+    for f in yaml_fields(cls):
         schema = _type_schema(hints[f.name], defs)
         schema = {**schema, "description": f.metadata.get("doc", ""), "markdownDescription": _markdown_doc(f, hints[f.name])}
         properties[f.name] = schema

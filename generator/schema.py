@@ -32,6 +32,7 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 FROM_FILE = "fichier"  # metadata source of fields not read from YAML (identifiers)
+DERIVED = "calcul"  # metadata source of fields computed from the others (never in YAML)
 
 
 def doc(
@@ -66,7 +67,7 @@ def format_path(path: Path) -> str:
 
 def describe(hint: Any) -> str:
     """French words for what a field expects."""
-    hint = _strip_optional(hint)
+    hint = strip_optional(hint)
     if hint is str:
         return "un texte"
     if hint is int:
@@ -88,15 +89,16 @@ def describe(hint: Any) -> str:
     return str(hint)  # pragma: no cover
 
 
-def _strip_optional(hint: Any) -> Any:
-    if _is_union(hint):
+def strip_optional(hint: Any) -> Any:
+    """``X | None`` → ``X``."""
+    if is_union(hint):
         args = [a for a in get_args(hint) if a is not type(None)]
         if len(args) == 1:
             return args[0]
     return hint
 
 
-def _is_union(hint: Any) -> bool:
+def is_union(hint: Any) -> bool:
     return get_origin(hint) in (typing.Union, types.UnionType)
 
 
@@ -147,11 +149,11 @@ class Reader:
 
     # -- typed reading ---------------------------------------------------
     def read(self, node: Node, hint: Any, path: Path) -> Any:
-        if _is_union(hint):
+        if is_union(hint):
             args = get_args(hint)
             if type(None) in args and _is_null(node):
                 return None
-            hint = _strip_optional(hint)
+            hint = strip_optional(hint)
         if hasattr(hint, "from_yaml"):
             return hint.from_yaml(self, node, path)
         if dataclasses.is_dataclass(hint):
@@ -305,23 +307,29 @@ def _descend(node: Node, where: str | tuple[str | int, ...]) -> Node:
         if isinstance(step, int) and isinstance(node, SequenceNode) and step < len(node.value):
             node = node.value[step]
         elif isinstance(step, str) and isinstance(node, MappingNode):
-            child = _child(node, step)
-            if child is node:
+            value = child(node, step)
+            if value is node:
                 break
-            node = child
+            node = value
         else:
             break
     return node
 
 
 @functools.cache
+def yaml_fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    """The fields of a model that are YAML keys (not identifiers from the file name, not derived)."""
+    return tuple(f for f in dataclasses.fields(cls) if "source" not in f.metadata)
+
+
+@functools.cache
 def _model_fields(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
     """Type hints and YAML fields of a model, computed once per class (hot when reading)."""
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.metadata.get("source") != FROM_FILE}
-    return get_type_hints(cls), fields
+    return get_type_hints(cls), {f.name: f for f in yaml_fields(cls)}
 
 
-def _child(node: MappingNode, key: str) -> Node:
+def child(node: MappingNode, key: str) -> Node:
+    """The value of ``key`` in a mapping node, or the mapping itself when the key is absent."""
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode) and key_node.value == key:
             return value_node
@@ -360,9 +368,7 @@ def field_docs(cls: type) -> list[tuple[str, str, str, bool]]:
     """(name, expected, doc, required) for each YAML field of a model: feeds the guide and tests."""
     hints = get_type_hints(cls)
     rows = []
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("source") == FROM_FILE:
-            continue
+    for f in yaml_fields(cls):
         required = f.default is dataclasses.MISSING
         rows.append((f.name, describe(hints[f.name]), f.metadata.get("doc", ""), required))
     return rows

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from generator.importer import wrap
 from generator.models import DOCUMENT_TYPES
-from generator.schema import FROM_FILE, _strip_optional, describe
+from generator.schema import describe, strip_optional, yaml_fields
 
 KINDS = {"piar": "piar", "entente": "entente_sectorielle"}
 
@@ -62,7 +62,7 @@ def _is_model(hint: Any) -> bool:
 
 def _doc(cls: type, f: dataclasses.Field, hint: Any) -> str:
     text = f.metadata.get("doc", "").strip()
-    base = _strip_optional(hint)
+    base = strip_optional(hint)
     single = get_origin(base) is Literal and len(get_args(base)) == 1
     if base is not str and not _is_model(base) and get_origin(base) is not tuple and not single and "AAAA" not in text:
         expected = describe(hint)
@@ -89,9 +89,7 @@ def _scalar_default(hint: Any, default: Any) -> str:
 def _fields(cls: type, indent: int, *, docs: bool = True) -> list[str]:
     hints = get_type_hints(cls)
     lines: list[str] = []
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("source") == FROM_FILE:
-            continue
+    for f in yaml_fields(cls):
         hint = hints[f.name]
         commented = (cls.__name__, f.name) in AS_COMMENT
         if docs:
@@ -107,7 +105,7 @@ def _fields(cls: type, indent: int, *, docs: bool = True) -> list[str]:
 def _field(cls: type, f: dataclasses.Field, hint: Any, indent: int) -> list[str]:
     pad = " " * indent
     key = f.name
-    base = _strip_optional(hint)
+    base = strip_optional(hint)
     required = f.default is dataclasses.MISSING
     filled = FILLED.get((cls.__name__, key))
     if filled is not None:
@@ -138,8 +136,8 @@ def _list(cls: type, key: str, item: Any, required: bool, indent: int) -> list[s
         # The short form is a plain text; the other fields of the long form are shown as comments.
         hints = get_type_hints(item)
         lines = [f"{pad}{key}:", f'{pad}  - {shorthand}: ""']
-        for f in dataclasses.fields(item):
-            if f.name == shorthand or f.metadata.get("source") == FROM_FILE:
+        for f in yaml_fields(item):
+            if f.name == shorthand:
                 continue
             lines += _comment(_doc(item, f, hints[f.name]), indent + 4)
             block = _field(item, f, hints[f.name], indent + 4)
