@@ -201,13 +201,7 @@ class Regions:
     regions: tuple[Region, ...] = doc("Les régions administratives auxquelles les organisations appartiennent.")
 
     def check(self) -> list[tuple[Any, str]]:
-        seen: set[str] = set()
-        problems: list[tuple[Any, str]] = []
-        for i, region in enumerate(self.regions):
-            if region.identifiant in seen:
-                problems.append((("regions", i), f"l'identifiant « {region.identifiant} » est utilisé deux fois."))
-            seen.add(region.identifiant)
-        return problems
+        return _duplicates(self.regions, "identifiant", "regions", "l'identifiant « {} » est utilisé deux fois.")
 
 
 @model
@@ -219,9 +213,7 @@ class Organisation:
     site_web: str | None = doc("Adresse du site Web, commençant par https://.", None)
 
     def check(self) -> list[tuple[str, str]]:
-        if self.site_web and not re.fullmatch(r"https?://[^\s<>\"'`\\]+", self.site_web):
-            return [("site_web", "adresse invalide; attendu\u00a0: une adresse qui commence par https://, sans espace.")]
-        return []
+        return _web_address("site_web", self.site_web)
 
     @property
     def nom_avec_sigle(self) -> str:
@@ -277,13 +269,7 @@ class Glossaire:
     sigles: tuple[Sigle, ...] = doc("Les sigles employés dans les documents, avec leur forme longue.")
 
     def check(self) -> list[tuple[Any, str]]:
-        seen: set[str] = set()
-        problems: list[tuple[Any, str]] = []
-        for i, entry in enumerate(self.sigles):
-            if entry.sigle in seen:
-                problems.append((("sigles", i), f"le sigle « {entry.sigle} » figure deux fois."))
-            seen.add(entry.sigle)
-        return problems
+        return _duplicates(self.sigles, "sigle", "sigles", "le sigle « {} » figure deux fois.")
 
 
 @model
@@ -306,9 +292,7 @@ class Licence:
     adresse: str = doc("Adresse Web du texte de la licence.")
 
     def check(self) -> list[tuple[Any, str]]:
-        if not re.fullmatch(r"https?://[^\s<>\"'`\\]+", self.adresse):
-            return [("adresse", "adresse invalide; attendu\u00a0: une adresse qui commence par https://, sans espace.")]
-        return []
+        return _web_address("adresse", self.adresse)
 
 
 CC_BY_4 = Licence(
@@ -656,10 +640,26 @@ _RENVOIS: dict[tuple[int, str], tuple[Any, tuple[int, ...]]] = {}
 
 
 def _unique_numbers(items: tuple[Any, ...], name: str) -> list[tuple[Any, str]]:
-    seen: set[int] = set()
+    return _duplicates(items, "numero", name, "le numéro {} est utilisé deux fois.")
+
+
+def _duplicates(items: tuple[Any, ...], key: str, name: str, message: str) -> list[tuple[Any, str]]:
+    """A problem at each item whose ``key`` an earlier item already has; ``message`` takes the value."""
+    seen: set[Any] = set()
     problems: list[tuple[Any, str]] = []
     for i, item in enumerate(items):
-        if item.numero in seen:
-            problems.append(((name, i), f"le numéro {item.numero} est utilisé deux fois."))
-        seen.add(item.numero)
+        value = getattr(item, key)
+        if value in seen:
+            problems.append(((name, i), message.format(value)))
+        seen.add(value)
     return problems
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def _web_address(name: str, value: str | None) -> list[tuple[Any, str]]:
+    """Only http(s) addresses without spaces or quotes may become links."""
+    if value is None or _WEB_ADDRESS.fullmatch(value):
+        return []
+    return [(name, "adresse invalide; attendu\u00a0: une adresse qui commence par https://, sans espace.")]
