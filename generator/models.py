@@ -6,13 +6,14 @@ the format guide and, later, of the JSON Schema used by editors.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from generator.schema import FROM_FILE, INVALID, doc
+from generator.schema import DERIVED, FROM_FILE, INVALID, doc
 from generator.yamlsource import Node, ScalarNode, SequenceNode
 
 if TYPE_CHECKING:
@@ -390,6 +391,10 @@ class Enjeu:
         "Temps imparti par les ressources\u00a0: un pourcentage (15) ou la note du document.", None
     )
     volets: tuple[Volet, ...] = doc("Les lignes du tableau pour cet enjeu, dans l'ordre du document.")
+    # Derived in __post_init__, never read from YAML nor compared: see renvois().
+    _renvois: dict[str, tuple[int, ...]] = dataclasses.field(
+        init=False, repr=False, compare=False, metadata={"source": DERIVED}
+    )
 
     def check(self) -> list[tuple[str, str]]:
         if not self.volets:
@@ -417,14 +422,17 @@ class Enjeu:
             if not volet.echeances and any(a.echeance is None for a in volet.actions)
         ]
 
+    def __post_init__(self) -> None:
+        # Pages, checks and history ask for these many times: compute them once, with the enjeu.
+        refs = {
+            kind: tuple(sorted({n for v in self.volets if getattr(v, kind) for n in getattr(v, kind).numeros}))
+            for kind in ("objectifs_programme", "axes_programme")
+        }
+        object.__setattr__(self, "_renvois", refs)
+
     def renvois(self, kind: Literal["objectifs_programme", "axes_programme"]) -> tuple[int, ...]:
-        """The programme's objectives or axes named by any volet of the enjeu (computed once)."""
-        cached = _RENVOIS.get((id(self), kind))
-        if cached is None or cached[0] is not self:
-            numbers = {n for v in self.volets if getattr(v, kind) for n in getattr(v, kind).numeros}
-            cached = (self, tuple(sorted(numbers)))
-            _RENVOIS[(id(self), kind)] = cached
-        return cached[1]
+        """The programme's objectives or axes named by any volet of the enjeu."""
+        return self._renvois[kind]
 
 
 @model
@@ -633,10 +641,6 @@ def version_date(document: Document) -> dt.date | None:
     """The date a version is known by: its update date, else a plan's date."""
     return document.mise_a_jour or getattr(document, "date_du_plan", None)
 DOCUMENT_TYPES: dict[str, type] = {"piar": Piar, "entente_sectorielle": Entente}
-
-
-# Enjeu.renvois results; the enjeu itself is kept with its result, so a reused id() cannot mislead.
-_RENVOIS: dict[tuple[int, str], tuple[Any, tuple[int, ...]]] = {}
 
 
 def _unique_numbers(items: tuple[Any, ...], name: str) -> list[tuple[Any, str]]:

@@ -105,7 +105,7 @@ def to_data(value: Any) -> Any:
         return {
             f.name: to_data(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if f.name != "source" and getattr(value, f.name) not in (None, ())
+            if f.name != "source" and f.init and getattr(value, f.name) not in (None, ())
         }
     if isinstance(value, tuple):
         return [to_data(v) for v in value]

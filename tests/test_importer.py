@@ -107,7 +107,7 @@ def differences(a: Any, b: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tu
     """Every leaf where two models differ (file identifiers left aside)."""
     if dataclasses.is_dataclass(a) and type(a) is type(b):
         for f in dataclasses.fields(a):
-            if f.name not in ("identifiant", "source"):
+            if f.compare and f.name not in ("identifiant", "source"):
                 yield from differences(getattr(a, f.name), getattr(b, f.name), (*path, f.name))
     elif isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         for index, (x, y) in enumerate(zip(a, b)):
@@ -559,16 +559,14 @@ def _model_fields(cls: type, seen: set[type] | None = None) -> set[str]:
     """Every YAML key under a model."""
     from typing import get_args, get_type_hints
 
-    from generator.schema import FROM_FILE
+    from generator.schema import yaml_fields
 
     seen = seen if seen is not None else set()
     if cls in seen:
         return set()
     seen.add(cls)
     names = set()
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("source") == FROM_FILE:
-            continue
+    for f in yaml_fields(cls):
         names.add(f.name)
         hint = get_type_hints(cls)[f.name]
         for arg in [hint, *get_args(hint), *(a for g in get_args(hint) for a in get_args(g))]:
