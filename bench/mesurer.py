@@ -76,35 +76,40 @@ def config_projet() -> dict:
     return yaml.load((PROJET / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ChargeurMkdocs)
 
 
-def ecrire_config(chemin: Path, contenu: Path, site: Path) -> Path:
-    """Le mkdocs.yml du projet, avec le dossier de contenu et le thème désignés par chemin absolu."""
+def _config(docs: Path, site: Path) -> dict:
+    """Le mkdocs.yml du projet, dossiers et thème désignés par chemin absolu."""
     config = config_projet()
-    config["docs_dir"] = str(contenu)
+    config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["site_url"] = SITE_URL
     config["theme"]["custom_dir"] = str(PROJET / "theme_overrides")
-    config["watch"] = [str(PROJET / "theme_overrides")]
+    return config
+
+
+def _ecrire(chemin: Path, config: dict) -> Path:
     chemin.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return chemin
+
+
+def ecrire_config(chemin: Path, contenu: Path, site: Path) -> Path:
+    """La configuration du projet, sur le dossier de contenu donné."""
+    config = _config(contenu, site)
+    config["watch"] = [str(PROJET / "theme_overrides")]
+    return _ecrire(chemin, config)
 
 
 def ecrire_config_plancher(chemin: Path, export: Path, site: Path) -> Path:
     """Mêmes réglages de thème et d'extensions, sans le plugin : MkDocs seul sur le Markdown exporté."""
-    config = config_projet()
-    config["docs_dir"] = str(export)
-    config["site_dir"] = str(site)
-    config["site_url"] = SITE_URL
-    config["theme"]["custom_dir"] = str(PROJET / "theme_overrides")
+    config = _config(export, site)
     config["watch"] = []
     config["exclude_docs"] = "navigation.yml\n"
-    # Les fichiers de données (CSV, JSON…) que le plugin ajoute ne sont pas dans l'export : leurs liens
-    # ne doivent pas arrêter la construction du plancher.
+    # Sans le plugin, MkDocs avertit de ce que le plugin réglait (pages hors menu, par exemple) :
+    # ces avertissements ne doivent pas arrêter la construction du plancher.
     config["strict"] = False
     config["plugins"] = [p for p in config["plugins"] if p != "plans-publics" and not (isinstance(p, dict) and "plans-publics" in p)]
     # navigation.yml donne « nav » et, le cas échéant, les autres réglages de navigation (« not_in_nav »).
     config.update(yaml.safe_load((export / "navigation.yml").read_text(encoding="utf-8")))
-    chemin.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return chemin
+    return _ecrire(chemin, config)
 
 
 # --- mesures ---------------------------------------------------------------------------
