@@ -155,18 +155,6 @@ def _escape_titles(nav: list) -> list:  # type: ignore[type-arg]
 
 
 def _edit_uri(config: MkDocsConfig, content_dir: Path, source: str) -> str:
-    """Edit links point at the YAML file staff edit, relative to the repository root."""
-    root = Path(config.config_file_path or ".").parent.resolve()
-    try:
-        relative = (content_dir.parent / source).resolve().relative_to(root).as_posix()
-    except ValueError:
-        relative = source
-    # MkDocs joins edit_uri to the docs folder; our files live in the content folder.
-    docs = Path(config.docs_dir).resolve()
-    try:
-        docs_relative = docs.relative_to(root).as_posix()
-    except ValueError:
-        docs_relative = ""
-    if docs_relative and relative.startswith(docs_relative + "/"):
-        return relative[len(docs_relative) + 1 :]
-    return relative
+    """Edit links point at the YAML file staff edit; MkDocs joins this path to edit_uri,
+    which names the docs folder in the repository."""
+    return Path(os.path.relpath(content_dir / source, config.docs_dir)).as_posix()

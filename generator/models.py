@@ -438,7 +438,7 @@ class Enjeu:
 @model
 class Piar:
     identifiant: str = doc("Nom du fichier, sans « .yml ».", source=FROM_FILE)
-    source: str = doc("Chemin du fichier de contenu.", source=FROM_FILE)
+    source: str = doc("Chemin du fichier, dans le dossier de contenu.", source=FROM_FILE)
     type: Literal["piar"] = doc("Toujours « piar » pour un plan d'intervention et d'affectation des ressources.")
     titre: str = doc("Titre du document.")
     titre_court: str | None = doc("Titre court pour le menu, par exemple « PIAR ».", None)
@@ -604,7 +604,7 @@ class Contact:
 @model
 class Entente:
     identifiant: str = doc("Nom du fichier, sans « .yml ».", source=FROM_FILE)
-    source: str = doc("Chemin du fichier de contenu.", source=FROM_FILE)
+    source: str = doc("Chemin du fichier, dans le dossier de contenu.", source=FROM_FILE)
     type: Literal["entente_sectorielle"] = doc("Toujours « entente_sectorielle ».")
     titre: str = doc("Titre complet de l'entente.")
     titre_court: str | None = doc("Titre court pour le menu.", None)

@@ -32,7 +32,7 @@ class Page:
     path: str
     title: str  # short: navigation and breadcrumbs
     markdown: str
-    source: str | None = None  # content file the page comes from, for "edit" links
+    source: str | None = None  # content file the page comes from, relative to the content folder ("edit" links)
     head_title: str | None = None  # long: the browser tab and search results
     # As-of date of the page (sitemap lastmod): taken from the content, never the build
     # date, so that the same content always gives the same bytes.

@@ -113,3 +113,19 @@ def test_preview_rebuilds_only_changed_pages(tmp_path: Path, mini: Path) -> None
     assert "documents/mrc-de-test-piar/index.md" in changed
     assert "documents/nordique-entente/index.md" not in changed and "glossaire.md" not in changed
     assert len(changed) < len(second) / 2
+
+
+def test_edit_links_point_at_the_yaml_file(tmp_path: Path) -> None:
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
+        repo_url="https://github.com/exemple/plans", edit_uri="edit/main/content/",
+    )
+    plugin = config.plugins["plans-publics"]
+    plugin.on_config(config)
+    plugin.on_pre_build(config)
+    config.plugins._current_plugin = "plans-publics"
+    files = {f.src_uri: f for f in plugin.on_files(Files([]), config)}
+    piar = files["documents/mrc-du-fjord-du-saguenay-piar/index.md"]
+    assert piar.edit_uri == "documents/mrc-du-fjord-du-saguenay-piar.yml"
+    assert files["index.md"].edit_uri == "site.yml"
+    assert files["organisations/mrc-du-fjord-du-saguenay/index.md"].edit_uri == "organisations/mrc-du-fjord-du-saguenay.yml"
