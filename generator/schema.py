@@ -149,21 +149,19 @@ class Reader:
 
     # -- typed reading ---------------------------------------------------
     def read(self, node: Node, hint: Any, path: Path) -> Any:
-        if is_union(hint):
-            args = get_args(hint)
-            if type(None) in args and _is_null(node):
-                return None
-            hint = strip_optional(hint)
-        if hasattr(hint, "from_yaml"):
-            return hint.from_yaml(self, node, path)
-        if dataclasses.is_dataclass(hint):
-            return self.read_dataclass(node, hint, path)
-        if get_origin(hint) is tuple:
-            return self._read_tuple(node, get_args(hint)[0], path)
+        optional, kind, inner = _plan(hint)
+        if optional and _is_null(node):
+            return None
+        if kind is _CUSTOM:
+            return inner.from_yaml(self, node, path)
+        if kind is _DATACLASS:
+            return self.read_dataclass(node, inner, path)
+        if kind is _TUPLE:
+            return self._read_tuple(node, inner, path)
         if not isinstance(node, ScalarNode):
-            self.error(node, path, f"attendu\u00a0: {describe(hint)}; trouvé\u00a0: {_found(node)}.")
+            self.error(node, path, f"attendu\u00a0: {describe(inner)}; trouvé\u00a0: {_found(node)}.")
             return INVALID
-        return self._read_scalar(node, hint, path)
+        return self._read_scalar(node, inner, path)
 
     def _read_tuple(self, node: Node, item: Any, path: Path) -> Any:
         if not isinstance(node, SequenceNode):
@@ -216,45 +214,47 @@ class Reader:
         if not isinstance(node, MappingNode):
             self.error(node, path, f"attendu\u00a0: {describe(cls)}; trouvé\u00a0: {_found(node)}.")
             return INVALID
-        hints, fields = _model_fields(cls)
+        model = _model(cls)
+        fields = model.fields
         values: dict[str, Any] = dict(injected)
         ok = True
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else str(key_node)
-            if key == "$schema":
-                continue
             if key not in fields:
+                if key == "$schema":
+                    continue
                 self.error(key_node, (*path, key), _unknown_key_message(key, fields))
                 ok = False
                 continue
-            value = self.read(value_node, hints[key], (*path, key))
+            value = self.read(value_node, model.hints[key], (*path, key))
             if value is INVALID:
                 ok = False
-            elif not self._reference_ok(fields[key], value, value_node, (*path, key)):
+            elif key in model.refs and not self._reference_ok(model.refs[key], value, value_node, (*path, key)):
                 ok = False
             values[key] = value
-        for name, f in fields.items():
-            if name not in values and f.default is dataclasses.MISSING:
+        for name in model.required:
+            if name not in values:
                 self.error(
                     node,
                     path,
-                    f"le champ obligatoire « {name} » manque ({f.metadata.get('doc', '')}).",
+                    f"le champ obligatoire « {name} » manque ({fields[name].metadata.get('doc', '')}).",
                 )
                 ok = False
         if not ok:
             return INVALID
         obj = cls(**values)
-        for where, message in obj.check() if hasattr(obj, "check") else ():
-            self.error(_descend(node, where), (*path, *_as_path(where)), message)
-            ok = False
-        for where, message in obj.notices() if hasattr(obj, "notices") else ():
-            self.notice(_descend(node, where), (*path, *_as_path(where)), message)
+        if model.checked:
+            for where, message in obj.check():
+                self.error(_descend(node, where), (*path, *_as_path(where)), message)
+                ok = False
+        if model.noticed:
+            for where, message in obj.notices():
+                self.notice(_descend(node, where), (*path, *_as_path(where)), message)
         return obj if ok else INVALID
 
-    def _reference_ok(self, f: dataclasses.Field, value: Any, node: Node, path: Path) -> bool:
+    def _reference_ok(self, ref: str, value: Any, node: Node, path: Path) -> bool:
         """A field marked ``ref`` must name an identifier of that catalogue."""
-        ref = f.metadata.get("ref")
-        if not ref or value is None or self.known is None or value in self.known[ref]:
+        if value is None or self.known is None or value in self.known[ref]:
             return True
         word, where = _REFERENCES[ref]
         close = difflib.get_close_matches(value, list(self.known[ref]), n=1, cutoff=0.6)
@@ -273,10 +273,16 @@ _MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]")
 _PRIVATE_OR_CONTROL = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Anything text_problem could object to: one search settles the common, clean case.
+_SUSPECT = re.compile(rf"\ufffd|\$\{{|{_MOJIBAKE.pattern}|{_PRIVATE_OR_CONTROL.pattern}")
+
+
 def text_problem(value: str) -> str | None:
     """Why a text cannot be published as is (empty, damaged), or None."""
     if not value:
         return "texte vide. Écrivez le texte, ou retirez le champ s'il est facultatif."
+    if not _SUSPECT.search(value):
+        return None
     if "\ufffd" in value:
         return (
             "caractère abîmé « \ufffd » (souvent une lettre accentuée perdue lors d'une copie depuis un PDF). "
@@ -322,10 +328,45 @@ def yaml_fields(cls: type) -> tuple[dataclasses.Field, ...]:
     return tuple(f for f in dataclasses.fields(cls) if "source" not in f.metadata)
 
 
+class _Model(typing.NamedTuple):
+    """What reading a model needs, computed once per class (hot when reading)."""
+
+    hints: dict[str, Any]
+    fields: dict[str, dataclasses.Field]
+    refs: dict[str, str]  # field → catalogue its value must name
+    required: tuple[str, ...]
+    checked: bool  # has check()
+    noticed: bool  # has notices()
+
+
 @functools.cache
-def _model_fields(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
-    """Type hints and YAML fields of a model, computed once per class (hot when reading)."""
-    return get_type_hints(cls), {f.name: f for f in yaml_fields(cls)}
+def _model(cls: type) -> _Model:
+    fields = {f.name: f for f in yaml_fields(cls)}
+    return _Model(
+        get_type_hints(cls),
+        fields,
+        {name: f.metadata["ref"] for name, f in fields.items() if f.metadata.get("ref")},
+        tuple(name for name, f in fields.items() if f.default is dataclasses.MISSING),
+        hasattr(cls, "check"),
+        hasattr(cls, "notices"),
+    )
+
+
+_SCALAR, _DATACLASS, _TUPLE, _CUSTOM = "scalar", "dataclass", "tuple", "custom"
+
+
+@functools.cache
+def _plan(hint: Any) -> tuple[bool, str, Any]:
+    """(accepts an empty value, how to read, the type read): the dispatch of Reader.read, once per hint."""
+    optional = is_union(hint) and type(None) in get_args(hint)
+    inner = strip_optional(hint)
+    if hasattr(inner, "from_yaml"):
+        return optional, _CUSTOM, inner
+    if dataclasses.is_dataclass(inner):
+        return optional, _DATACLASS, inner
+    if get_origin(inner) is tuple:
+        return optional, _TUPLE, get_args(inner)[0]
+    return optional, _SCALAR, inner
 
 
 def child(node: MappingNode, key: str) -> Node:

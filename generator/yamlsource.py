@@ -15,10 +15,32 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.problems import Problem
 
-# libyaml's loader when PyYAML was built with it (much faster), else the pure Python one.
-# Both compose the same nodes with the same marks.
-# No implicit resolvers (BaseLoader): values are read by the models, never by YAML's guesses.
-_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_DEFAULT_TAGS = {
+    ScalarNode: "tag:yaml.org,2002:str",
+    SequenceNode: "tag:yaml.org,2002:seq",
+    MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore[misc]
+    """libyaml's loader when PyYAML was built with it (much faster), else the pure Python one;
+    both compose the same nodes with the same marks.
+
+    No implicit resolvers: values are read by the models, never by YAML's guesses. With none
+    registered, BaseResolver still walks its (empty) tables for every node: skip that walk.
+    """
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+_LOADER = _Loader
 
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "load_yaml"]
 
