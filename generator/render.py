@@ -148,18 +148,29 @@ def _abbreviations(site: Site, markdown: str) -> str:
     """Abbreviation definitions (Markdown ``abbr``) for the glossary's sigles used on a page."""
     if not site.glossary:
         return ""
-    found = set(_sigles_pattern(site.glossary).findall(markdown))
+    words, others = _sigles(site.glossary)
+    # A sigle made of word characters and hyphens is used when it is a whole token of the page.
+    found = set(words.intersection(_TOKEN.findall(markdown)))
+    if others is not None:
+        found.update(others.findall(markdown))
     used = [entry for entry in site.glossary.sigles if entry.forme_longue and entry.sigle in found]
     if not used:
         return ""
     return "\n" + "\n".join(f"*[{e.sigle}]: {' '.join(e.forme_longue.split())}" for e in used) + "\n"
 
 
+_TOKEN = re.compile(r"[\w-]+")
+
+
 @functools.lru_cache(maxsize=4)
-def _sigles_pattern(glossary: Glossaire) -> re.Pattern[str]:
-    """One pattern for every sigle of the glossary, as a whole word."""
-    names = sorted((e.sigle for e in glossary.sigles if e.forme_longue), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, names)) or '(?!)'})(?![\w-])")
+def _sigles(glossary: Glossaire) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The glossary's sigles as tokens, and one pattern (as a whole word) for any other sigle."""
+    names = [e.sigle for e in glossary.sigles if e.forme_longue]
+    words = frozenset(n for n in names if _TOKEN.fullmatch(n))
+    others = sorted((n for n in names if n not in words), key=len, reverse=True)
+    if not others:
+        return words, None
+    return words, re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, others))})(?![\w-])")
 
 
 def _glossary_page(site: Site) -> Page:

@@ -86,3 +86,24 @@ def test_relative_links() -> None:
     assert md.relative("documents/a.md", "programmes/b.md", "axe-1") == "../programmes/b.md#axe-1"
     assert md.relative("index.md", "regions/x/index.md") == "regions/x/index.md"
     assert md.relative("documents/a.md", "documents/a.md", "x") == "#x"
+
+
+def test_abbreviations_name_the_sigles_a_page_uses_as_whole_words() -> None:
+    from types import SimpleNamespace
+
+    from generator.models import Glossaire, Sigle
+    from generator.render import _abbreviations
+
+    glossary = Glossaire(
+        sigles=(
+            Sigle(sigle="MRC", forme_longue="municipalité régionale de comté"),
+            Sigle(sigle="AEQ", forme_longue="Accès Entreprise Québec"),
+            Sigle(sigle="S.E.N.C.", forme_longue="société en nom collectif"),
+            Sigle(sigle="PME", forme_longue=None),
+        )
+    )
+    site = SimpleNamespace(glossary=glossary)
+    found = _abbreviations(site, "La MRC soutient les PME; voir AEQ-2 et xAEQ, une S.E.N.C. aussi.")  # type: ignore[arg-type]
+    # AEQ only inside longer words; PME has no long form to give.
+    assert found == "\n*[MRC]: municipalité régionale de comté\n*[S.E.N.C.]: société en nom collectif\n"
+    assert _abbreviations(site, "Rien ici, ni MRCs ni -MRC.") == ""  # type: ignore[arg-type]
