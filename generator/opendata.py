@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import json
 from decimal import Decimal
@@ -70,22 +71,29 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str]:
     """Every download of the site, keyed by its path."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     files: dict[str, str] = {}
-    data = {identifier: _document_data(site, document) for identifier, document in site.documents.items()}
-    for document in site.documents.values():
-        files[download_path(document.identifiant, "json")] = _json(data[document.identifiant])
+    # Each document is serialised once; the whole site's files are assembled from those texts.
+    documents_json: dict[str, str] = {}
+    action_rows: dict[str, str] = {}
+    contribution_rows: dict[str, str] = {}
+    for identifier, document in site.documents.items():
+        documents_json[identifier] = _json(_document_data(site, document))
+        files[download_path(identifier, "json")] = documents_json[identifier] + "\n"
         if isinstance(document, Piar):
-            files[download_path(document.identifiant, "csv")] = _csv(ACTION_COLUMNS, _action_rows(site, document))
+            action_rows[identifier] = _csv_rows(ACTION_COLUMNS, _action_rows(site, document))
+            files[download_path(identifier, "csv")] = _csv(ACTION_COLUMNS, action_rows[identifier])
         else:
-            files[download_path(document.identifiant, "csv")] = _csv(CONTRIBUTION_COLUMNS, _contribution_rows(site, document))
-    documents = sorted(site.documents.values(), key=lambda d: d.identifiant)
-    files["donnees/actions.csv"] = _csv(
-        ACTION_COLUMNS, [row for d in documents if isinstance(d, Piar) for row in _action_rows(site, d)]
-    )
+            contribution_rows[identifier] = _csv_rows(CONTRIBUTION_COLUMNS, _contribution_rows(site, document))
+            files[download_path(identifier, "csv")] = _csv(CONTRIBUTION_COLUMNS, contribution_rows[identifier])
+    files["donnees/actions.csv"] = _csv(ACTION_COLUMNS, "".join(action_rows[i] for i in sorted(action_rows)))
     files["donnees/contributions.csv"] = _csv(
-        CONTRIBUTION_COLUMNS, [row for d in documents if isinstance(d, Entente) for row in _contribution_rows(site, d)]
+        CONTRIBUTION_COLUMNS, "".join(contribution_rows[i] for i in sorted(contribution_rows))
     )
-    files["donnees/plans-publics.json"] = _json(_site_data(site, data))
-    files["donnees/catalogue.jsonld"] = _json(_catalogue(site, base))
+    # The documents come last in the site's JSON object: its text ends with their list.
+    site_json = _json(_site_data(site))
+    files["donnees/plans-publics.json"] = (
+        site_json[:-1] + ',"documents":[' + ",".join(documents_json[i] for i in sorted(documents_json)) + "]}\n"
+    )
+    files["donnees/catalogue.jsonld"] = _json(_catalogue(site, base)) + "\n"
     files[FEED_PATH] = _feed(site, base)
     return dict(sorted(files.items()))
 
@@ -101,19 +109,31 @@ def to_data(value: Any) -> Any:
         return [list(group) for group in value.groupes]
     if isinstance(value, TempsImparti):
         return {"pourcentage": to_data(value.pourcentage)} if value.pourcentage is not None else {"note": value.note}
-    if dataclasses.is_dataclass(value):
-        return {
-            f.name: to_data(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name != "source" and f.init and getattr(value, f.name) not in (None, ())
-        }
+    if isinstance(value, str):
+        return value
     if isinstance(value, tuple):
         return [to_data(v) for v in value]
+    names = _data_fields(type(value))
+    if names is not None:
+        data = {}
+        for name in names:
+            field_value = getattr(value, name)
+            if field_value is not None and field_value != ():
+                data[name] = to_data(field_value)
+        return data
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+@functools.cache
+def _data_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields a model publishes (those given to its constructor, but its source); None if not a model."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "source" and f.init)
 
 
 def _document_data(site: Site, document: Document) -> dict[str, Any]:
@@ -124,32 +144,37 @@ def _document_data(site: Site, document: Document) -> dict[str, Any]:
     return data
 
 
-def _site_data(site: Site, documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _site_data(site: Site) -> dict[str, Any]:
+    """Everything but the documents, which render_downloads appends."""
     return {
         "titre": site.info.titre,
         "licence": to_data(site.info.licence),
         "regions": [to_data(r) for r in sorted(site.regions.values(), key=lambda r: r.identifiant)],
         "organisations": [to_data(o) for o in sorted(site.organisations.values(), key=lambda o: o.identifiant)],
         "programmes": [to_data(p) for p in sorted(site.programmes.values(), key=lambda p: p.identifiant)],
-        "documents": [documents[identifier] for identifier in sorted(documents)],
     }
 
 
 def _json(data: Any) -> str:
-    # Compact: json's C encoder only runs without indentation, several times faster on a large site.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """Compact JSON, without the final newline: json's C encoder only runs without indentation."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 # --- CSV --------------------------------------------------------------------------------
 
 
-def _csv(columns: tuple[tuple[str, str], ...], rows: list[dict[str, str]]) -> str:
+def _csv(columns: tuple[tuple[str, str], ...], rows: str) -> str:
     """UTF-8 with BOM, semicolons, CRLF: what Excel set to French (Canada) opens as is."""
+    return "\ufeff" + ";".join(name for name, _ in columns) + "\r\n" + rows
+
+
+def _csv_rows(columns: tuple[tuple[str, str], ...], rows: list[dict[str, str]]) -> str:
+    """The CSV lines of ``rows`` (no header), in the order of ``columns``."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[name for name, _ in columns], delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return "\ufeff" + buffer.getvalue()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    names = [name for name, _ in columns]
+    writer.writerows([row[name] for name in names] for row in rows)
+    return buffer.getvalue()
 
 
 def _number(value: Decimal) -> str:
