@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Union
+from typing import Callable, Iterable, Union
 
 from generator import md, typo
 from generator.content import Site
@@ -107,41 +107,56 @@ LATEST_UPDATES = 20
 # --- entry points -------------------------------------------------------------------
 
 
-def render_pages(site: Site) -> dict[str, Page]:
-    """Every page of the site, keyed by its path, in a stable order."""
-    pages = [_home(site)]
+def render_pages(site: Site, part: int = 0, parts: int = 1) -> dict[str, Page]:
+    """Every page of the site, keyed by its path, in a stable order.
+
+    With ``parts`` > 1, only the pages of ``part`` (every ``parts``-th page from the
+    ``part``-th): processes can share the work, and :func:`join_parts` puts their
+    results back in the same order as a single ``render_pages(site)``.
+    """
+    builders: list[Callable[[], Page]] = [lambda: _home(site)]
     for region_id, organisations in _by_region(site).items():
-        pages.append(_region_page(site, region_id, organisations))
+        builders.append(functools.partial(_region_page, site, region_id, organisations))
     for org_id in sorted({d.organisation for d in site.documents.values()}):
-        pages.append(_organisation_page(site, org_id))
+        builders.append(functools.partial(_organisation_page, site, org_id))
     for document in site.documents.values():
-        pages.append(_document_page(site, document))
+        builders.append(functools.partial(_document_page, site, document))
         if isinstance(document, Piar):
-            pages.append(_schedule_page(site, document))
+            builders.append(functools.partial(_schedule_page, site, document))
         versions = site.versions.get(document.identifiant, ())
         for index, (date, version) in enumerate(versions):
             newer = versions[index + 1][0] if index + 1 < len(versions) else version_date(document)
-            pages.append(_document_page(site, version, archived=(date, newer)))
-    pages.append(_data_page(site))
+            builders.append(functools.partial(_document_page, site, version, archived=(date, newer)))
+    builders.append(lambda: _data_page(site))
     for programme in site.programmes.values():
-        pages.append(_programme_page(site, programme))
+        builders.append(functools.partial(_programme_page, site, programme))
         if _programme_by_region(site, programme):
             for region_id in _plans_by_region(site, programme):
-                pages.append(_programme_region_page(site, programme, region_id))
+                builders.append(functools.partial(_programme_region_page, site, programme, region_id))
     if site.glossary:
-        pages.append(_glossary_page(site))
+        builders.append(lambda: _glossary_page(site))
     latest = _latest_date(site.documents.values())
     by_path: dict[str, Document] = {document_path(d.identifiant): d for d in site.documents.values()}
     for identifier, versions in site.versions.items():
         by_path.update({version_path(identifier, date): v for date, v in versions})
     finished = []
-    for page in pages:
+    for build in builders[part::parts]:
+        page = build()
         document = by_path.get(page.path)
         date = (_latest_date([document]) if document else None) or latest
         chart = _chart(site, document) if isinstance(document, Entente) else ()
         markdown = page.markdown + _abbreviations(site, page.markdown)
         finished.append(dataclasses.replace(page, date=date, chart=chart, markdown=markdown))
     return {page.path: page for page in finished}
+
+
+def join_parts(parts: list[dict[str, Page]]) -> dict[str, Page]:
+    """The pages of ``render_pages(site, k, len(parts))`` for each k, in the order of ``render_pages(site)``."""
+    items = [list(part.items()) for part in parts]
+    joined: dict[str, Page] = {}
+    for index in range(max(map(len, items), default=0)):
+        joined.update(part[index] for part in items if index < len(part))
+    return joined
 
 
 def _abbreviations(site: Site, markdown: str) -> str:
