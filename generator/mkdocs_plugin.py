@@ -2,6 +2,9 @@
 
 Content is loaded and checked in ``on_pre_build``, before MkDocs empties
 ``site_dir``: a content error stops the build and leaves the last good site.
+Pages and downloads are then computed on the second core where possible
+(:mod:`generator.background`): pages are collected in ``on_files``, downloads in
+``on_env``, just before MkDocs copies them.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import html
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -19,16 +21,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.background import Deferred, in_background
 from generator.content import Site, load_site
 from generator.problems import ContentError, notices_report
-from generator.opendata import FEED_PATH, render_downloads
-from generator.render import Page, build_nav, render_pages
+from generator.opendata import FEED_PATH, download_paths, render_downloads
+from generator.render import Page, build_nav, join_parts, render_pages
 
 log = get_plugin_logger("plans-publics")
 
 # What each generated file held at the previous build of a site_dir, for `mkdocs serve --dirty`:
 # MkDocs rebuilds every plugin-generated file unless told it did not change.
 _PREVIOUS: dict[str, dict[str, str]] = {}
+
+
+_Pages = tuple[dict[str, Page], dict[str, str]]  # pages, hash of each one's Markdown
+_Downloads = dict[str, tuple[bytes, str]]  # path → (content, hash)
 
 
 class _GeneratedFile(File):
@@ -49,11 +56,12 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.site: Site | None = None
         self.pages: dict[str, Page] = {}
         self.content_dir = Path()
         self.head_titles: dict[str, str] = {}
-        self.downloads: dict[str, str] = {}
+        self._pending: tuple[tuple[Deferred[_Pages], ...], Deferred[_Downloads]] | None = None
+        self._downloads: dict[str, _GeneratedFile] = {}  # registered in on_files, filled in on_env
+        self._hashes: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = self.config.contenu
@@ -68,42 +76,67 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         try:
-            self.site = load_site(self.content_dir)
+            site = load_site(self.content_dir)
         except ContentError as error:
             raise PluginError(error.report()) from None
-        if self.site.notices:
+        if site.notices:
             # INFO, not WARNING: a notice must not fail `mkdocs build --strict`.
-            log.info(notices_report(self.site.notices))
-        self.pages = render_pages(self.site)
-        self.downloads = render_downloads(self.site, config.site_url or "/")
+            log.info(notices_report(site.notices))
+        site_url = config.site_url or "/"
+        # Two children share the pages (on a 2-core machine, this process mostly waits for
+        # them until on_files); the second then prepares the downloads, needed in on_env.
+        (first,) = in_background(lambda: _pages(site, 0))
+        second, downloads = in_background(lambda: _pages(site, 1), lambda: _downloads(site, site_url))
+        self._pending = ((first, second), downloads)
+        self._downloads = dict.fromkeys(download_paths(site))  # type: ignore[arg-type]
         if self.config.navigation:
-            config.nav = _escape_titles(build_nav(self.site))
-        log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
+            config.nav = _escape_titles(build_nav(site))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        previous = _PREVIOUS.get(config.site_dir, {})
-        current: dict[str, str] = {}
-
-        def add(path: str, content: str, inclusion: InclusionLevel) -> _GeneratedFile:
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                files.remove(existing)
-            file = _GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
-            current[path] = hashlib.sha1(content.encode("utf-8")).hexdigest()
-            file.unchanged = previous.get(path) == current[path]
-            files.append(file)
-            return file
-
+        assert self._pending is not None
+        parts = [part.result() for part in self._pending[0]]
+        self.pages = join_parts([pages for pages, _ in parts])
+        digests = {path: digest for _, part_digests in parts for path, digest in part_digests.items()}
+        log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
+        self._hashes = {}
         for page in self.pages.values():
             # Former versions and schedules are linked from their document, not listed in the menu.
-            file = add(page.path, page.markdown, InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = self._add(files, config, page.path, inclusion, page.markdown, digests[page.path])
             if page.source and config.edit_uri:
                 file.edit_uri = _edit_uri(config, self.content_dir, page.source)
-        for path, text in self.downloads.items():
-            add(path, text, InclusionLevel.INCLUDED)
-        _PREVIOUS[config.site_dir] = current
+        for path in self._downloads:
+            # Registered now so that links to them resolve; their content arrives in on_env.
+            self._downloads[path] = self._add(files, config, path, InclusionLevel.INCLUDED)
         return files
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        assert self._pending is not None
+        for path, (content, digest) in self._pending[1].result().items():
+            file = self._downloads[path]
+            file.content_bytes = content
+            self._record(file, config, digest)
+        _PREVIOUS[config.site_dir] = self._hashes
+        self._pending = None
+        return env
+
+    def _add(
+        self, files: Files, config: MkDocsConfig, path: str, inclusion: InclusionLevel,
+        content: str | None = None, digest: str | None = None,
+    ) -> _GeneratedFile:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        file = _GeneratedFile.generated(config, path, content=content or "", inclusion=inclusion)
+        if digest is not None:
+            self._record(file, config, digest)
+        files.append(file)
+        return file
+
+    def _record(self, file: _GeneratedFile, config: MkDocsConfig, digest: str) -> None:
+        """Note the content's hash; under `mkdocs serve --dirty`, an unchanged file is not rewritten."""
+        self._hashes[file.src_uri] = digest
+        file.unchanged = _PREVIOUS.get(config.site_dir, {}).get(file.src_uri) == digest
 
     def on_pre_page(self, page, config, files):  # type: ignore[no-untyped-def]
         generated = self.pages.get(page.file.src_uri)
@@ -134,13 +167,33 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         return _valid_toggles(output_content) if template_name.endswith(".html") else output_content
 
 
+def _pages(site: Site, part: int) -> _Pages:
+    """Half of the pages and the hash of each one's Markdown (work for another core)."""
+    pages = render_pages(site, part, 2)
+    return pages, {path: _digest(page.markdown.encode("utf-8")) for path, page in pages.items()}
+
+
+def _downloads(site: Site, site_url: str) -> _Downloads:
+    """Each download as the bytes to write, with their hash (work for the second core)."""
+    encoded = {path: text.encode("utf-8") for path, text in render_downloads(site, site_url).items()}
+    return {path: (content, _digest(content)) for path, content in encoded.items()}
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha1(content).hexdigest()
+
+
 def _valid_toggles(output: str) -> str:
     """Material's base.html (not overridable by block) puts autocomplete on two
     checkboxes, which the Nu Html Checker rejects: drop the attribute there."""
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+    for toggle in _TOGGLES:
+        output = output.replace(toggle + ' autocomplete="off"', toggle, 1)
+    return output
 
 
-_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" [^>]*type="checkbox" id="__(?:drawer|search)") autocomplete="off"')
+_TOGGLES = tuple(
+    f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}"' for name in ("drawer", "search")
+)
 
 
 def _escape_titles(nav: list) -> list:  # type: ignore[type-arg]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config import load_config
-from mkdocs.structure.files import Files
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 from generator import load_site, render_pages
 from generator.cli import main
@@ -30,17 +31,23 @@ def test_core_does_not_import_mkdocs() -> None:
                 raise AssertionError(path.name)
 
 
+def generated_files(config: MkDocsConfig) -> dict[str, File]:
+    """The files the plugin hands to MkDocs, by the events MkDocs calls up to copying them."""
+    plugin = config.plugins["plans-publics"]
+    plugin.on_config(config)
+    plugin.on_pre_build(config)
+    config.plugins._current_plugin = "plans-publics"
+    files = plugin.on_files(Files([]), config)
+    plugin.on_env(None, config, files)  # downloads are filled in just before MkDocs copies them
+    return {f.src_uri: f for f in files}
+
+
 def test_export_writes_the_pages_the_plugin_serves(tmp_path: Path) -> None:
     out = tmp_path / "export"
     assert main(["--contenu", str(ROOT / "content"), "exporter", str(out), "--adresse", "https://exemple.github.io/plans-publics/"]) == 0
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url="https://exemple.github.io/plans-publics/")
-    plugin = config.plugins["plans-publics"]
-    config = plugin.on_config(config)
-    plugin.on_pre_build(config)
-    config.plugins._current_plugin = "plans-publics"
-    files = plugin.on_files(Files([]), config)
-    served = {f.src_uri: f.content_bytes for f in files}
+    served = {path: f.content_bytes for path, f in generated_files(config).items()}
 
     exported = {
         p.relative_to(out).as_posix(): p.read_bytes()
@@ -94,21 +101,14 @@ def test_preview_rebuilds_only_changed_pages(tmp_path: Path, mini: Path) -> None
     """`mkdocs serve --dirty` (scripts/apercu.py) skips generated files whose content did not change."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), docs_dir=str(mini))
 
-    def generated() -> dict[str, object]:
-        plugin = config.plugins["plans-publics"]
-        plugin.on_config(config)
-        plugin.on_pre_build(config)
-        config.plugins._current_plugin = "plans-publics"
-        return {f.src_uri: f for f in plugin.on_files(Files([]), config)}
-
-    first = generated()
+    first = generated_files(config)
     assert all(f.is_modified() for f in first.values())
     for f in first.values():  # as if the first build had written every file
         Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         Path(f.abs_dest_path).write_text("x", encoding="utf-8")
     piar = mini / "documents" / "mrc-de-test-piar.yml"
     piar.write_text(piar.read_text(encoding="utf-8").replace("Deuxième enjeu", "Deuxième enjeu modifié"), encoding="utf-8")
-    second = generated()
+    second = generated_files(config)
     changed = sorted(path for path, f in second.items() if f.is_modified())
     assert "documents/mrc-de-test-piar/index.md" in changed
     assert "documents/nordique-entente/index.md" not in changed and "glossaire.md" not in changed
@@ -120,11 +120,7 @@ def test_edit_links_point_at_the_yaml_file(tmp_path: Path) -> None:
         str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
         repo_url="https://github.com/exemple/plans", edit_uri="edit/main/content/",
     )
-    plugin = config.plugins["plans-publics"]
-    plugin.on_config(config)
-    plugin.on_pre_build(config)
-    config.plugins._current_plugin = "plans-publics"
-    files = {f.src_uri: f for f in plugin.on_files(Files([]), config)}
+    files = generated_files(config)
     piar = files["documents/mrc-du-fjord-du-saguenay-piar/index.md"]
     assert piar.edit_uri == "documents/mrc-du-fjord-du-saguenay-piar.yml"
     assert files["index.md"].edit_uri == "site.yml"
