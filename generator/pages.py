@@ -1,0 +1,50 @@
+"""What the core hands to a site engine: pages (Markdown and facts about them) and the menu.
+
+Kept apart from the models so that a process receiving pages from another one
+(:mod:`generator.background`) needs nothing else to unpickle them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Union
+
+FEED_PATH = "flux.xml"  # the Atom feed, which every page's head links to
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    title: str  # short: navigation and breadcrumbs
+    markdown: str
+    source: str | None = None  # content file the page comes from, relative to the content folder ("edit" links)
+    head_title: str | None = None  # long: the browser tab and search results
+    # As-of date of the page (sitemap lastmod): taken from the content, never the build
+    # date, so that the same content always gives the same bytes.
+    date: dt.date | None = None
+    chart: tuple[Bar, ...] = ()  # an entente's contributions, drawn by the theme
+    in_nav: bool = True  # former versions and schedules are reached by links, not the menu
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the contributions chart; texts are plain (the theme escapes them)."""
+
+    label: str
+    amount: str
+    share: str
+    ratio: float  # 0..1 of the largest contribution, for the bar's length
+    in_kind: bool
+
+
+NavItem = Union[str, dict[str, Union[str, list["NavItem"]]]]
+
+
+def join_parts(parts: list[dict[str, Page]]) -> dict[str, Page]:
+    """The pages of ``render_pages(site, k, len(parts))`` for each k, in the order of ``render_pages(site)``."""
+    items = [list(part.items()) for part in parts]
+    joined: dict[str, Page] = {}
+    for index in range(max(map(len, items), default=0)):
+        joined.update(part[index] for part in items if index < len(part))
+    return joined
