@@ -18,11 +18,11 @@ from decimal import Decimal
 from typing import Any
 
 from generator import typo
-from generator.content import Site
+from generator.content import Site, without_cycle_collection
 from generator.models import Document, Echeance, Entente, Piar, Renvois, TempsImparti, version_date
+from generator.pages import FEED_PATH
 from generator.render import document_path, download_path, version_path
 
-FEED_PATH = "flux.xml"
 SITE_FILES = (
     ("donnees/plans-publics.json", "Tous les documents, organisations, régions et programmes (JSON)"),
     ("donnees/actions.csv", "Toutes les actions des PIAR, une ligne par action (CSV)"),
@@ -67,6 +67,7 @@ CONTRIBUTION_COLUMNS = (
 )
 
 
+@without_cycle_collection
 def render_downloads(site: Site, site_url: str) -> dict[str, str]:
     """Every download of the site, keyed by its path."""
     base = site_url if site_url.endswith("/") else site_url + "/"

@@ -11,12 +11,12 @@ import datetime as dt
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Iterable, Union
+from typing import Callable, Iterable
 
 from generator import md, typo
-from generator.content import Site
+from generator.content import Site, without_cycle_collection
+from generator.pages import Bar, NavItem, Page, join_parts  # noqa: F401 - re-exported
 from generator.models import ETATS, Action, Document, Glossaire, Element, Entente, Enjeu, Indicateur, Piar, Programme, Renvois, Volet, version_date
 from generator.typo import NBSP
 
@@ -27,32 +27,6 @@ NO_REGION = "ensemble-du-quebec"
 NO_REGION_NAME = "Ensemble du Québec"
 
 
-@dataclass(frozen=True)
-class Page:
-    path: str
-    title: str  # short: navigation and breadcrumbs
-    markdown: str
-    source: str | None = None  # content file the page comes from, relative to the content folder ("edit" links)
-    head_title: str | None = None  # long: the browser tab and search results
-    # As-of date of the page (sitemap lastmod): taken from the content, never the build
-    # date, so that the same content always gives the same bytes.
-    date: dt.date | None = None
-    chart: tuple[Bar, ...] = ()  # an entente's contributions, drawn by the theme
-    in_nav: bool = True  # former versions and schedules are reached by links, not the menu
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar of the contributions chart; texts are plain (the theme escapes them)."""
-
-    label: str
-    amount: str
-    share: str
-    ratio: float  # 0..1 of the largest contribution, for the bar's length
-    in_kind: bool
-
-
-NavItem = Union[str, dict[str, Union[str, list["NavItem"]]]]
 
 
 # --- addresses ----------------------------------------------------------------------
@@ -107,6 +81,7 @@ LATEST_UPDATES = 20
 # --- entry points -------------------------------------------------------------------
 
 
+@without_cycle_collection
 def render_pages(site: Site, part: int = 0, parts: int = 1) -> dict[str, Page]:
     """Every page of the site, keyed by its path, in a stable order.
 
@@ -148,15 +123,6 @@ def render_pages(site: Site, part: int = 0, parts: int = 1) -> dict[str, Page]:
         markdown = page.markdown + _abbreviations(site, page.markdown)
         finished.append(dataclasses.replace(page, date=date, chart=chart, markdown=markdown))
     return {page.path: page for page in finished}
-
-
-def join_parts(parts: list[dict[str, Page]]) -> dict[str, Page]:
-    """The pages of ``render_pages(site, k, len(parts))`` for each k, in the order of ``render_pages(site)``."""
-    items = [list(part.items()) for part in parts]
-    joined: dict[str, Page] = {}
-    for index in range(max(map(len, items), default=0)):
-        joined.update(part[index] for part in items if index < len(part))
-    return joined
 
 
 def _abbreviations(site: Site, markdown: str) -> str:
