@@ -1,24 +1,26 @@
-"""Run part of the generator on a second core while the site engine works on the first.
+"""Run parts of the generator in other processes while the site engine works.
 
-MkDocs builds on one core. Once the content is loaded and checked, the pages and
-the downloads depend on nothing else: ``in_background(f, g)`` computes them in a
-forked child process, in that order, while MkDocs cleans the site folder, collects
-the theme's files and converts the first pages. Each result comes back pickled
-(in a temporary file); ``Deferred.result()`` waits for it.
+MkDocs builds on one core. :class:`Results` lets forked children (and their own
+children) compute numbered results for this process: each result is pickled into
+a temporary file of its own and announced on a pipe of its own, so a child never
+waits for this process to read, and a result that never comes (the child failed)
+shows as the end of its pipe.
 
 Where forking is not possible or not safe (Windows, a process that runs threads,
-such as ``mkdocs serve``), or if the child fails for any reason, the function runs
-in this process when its result is first asked for: same values, same bytes, and
-any exception is raised here, with its usual traceback.
+such as ``mkdocs serve`` rebuilding), or when a child did not deliver, each result
+is computed in this process when it is first asked for, by the fallback given to
+:meth:`Results.get`: same values, same bytes, and any exception is raised here,
+with its usual traceback.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, Generic, TypeVar
 
 T = TypeVar("T")
@@ -31,81 +33,128 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
+class Results:
+    """``count`` numbered results, computed by descendant processes where possible."""
+
+    def __init__(self, count: int, *, parallel: bool = True) -> None:
+        self.parallel = parallel and can_fork()
+        self._values: dict[int, Any] = {}
+        self._children: list[int] = []
+        self._reading = False
+        if self.parallel:
+            self._files: list[BinaryIO] = [tempfile.TemporaryFile() for _ in range(count)]
+            self._pipes = [os.pipe() for _ in range(count)]
+
+    def fork(self, jobs: Sequence[tuple[int, Callable[[], Any]]]) -> bool:
+        """Compute ``(index, function)`` jobs in order in a new child; False if no child was started.
+
+        May be called from a child (its own child then delivers to the same process).
+        """
+        if not self.parallel or self._reading or not can_fork():
+            return False
+        try:
+            pid = os.fork()
+        except OSError:
+            return False
+        if pid == 0:  # the child: compute, deliver, and leave without running the parent's exit handlers
+            status = 0
+            try:
+                gc.disable()  # short-lived: reference counting frees enough, and no scan touches shared pages
+                self._children = []
+                for index, function in jobs:
+                    stream = self._files[index]
+                    pickle.dump(function(), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    stream.flush()
+                    os.write(self._pipes[index][1], b".")
+                for child in self._children:  # a child's own children end before it does
+                    os.waitpid(child, 0)
+            except BaseException:  # noqa: BLE001 - the reader recomputes what is missing
+                status = 1
+            finally:
+                os._exit(status)
+        self._children.append(pid)
+        return True
+
+    def get(self, index: int, fallback: Callable[[], T]) -> T:
+        """Result ``index``: from the child that computed it, else computed here by ``fallback``."""
+        if index not in self._values:
+            value = self._receive(index) if self.parallel else _MISSING
+            self._values[index] = fallback() if value is _MISSING else value
+        return self._values[index]
+
+    def _receive(self, index: int) -> Any:
+        if not self._reading:
+            # Children hold their own copies of the write ends: once ours are closed, an
+            # empty read means that no process will deliver that result.
+            self._reading = True
+            for _, write_end in self._pipes:
+                os.close(write_end)
+        read_end = self._pipes[index][0]
+        if read_end < 0:
+            return _MISSING
+        try:
+            announced = os.read(read_end, 1)
+        finally:
+            os.close(read_end)
+            self._pipes[index] = (-1, -1)
+            self._reap(wait=all(r < 0 for r, _ in self._pipes))
+        if not announced:
+            return _MISSING
+        stream = self._files[index]
+        try:
+            stream.seek(0)
+            return pickle.load(stream)
+        except Exception:  # noqa: BLE001 - unreadable: the reader recomputes it
+            return _MISSING
+        finally:
+            stream.close()
+
+    def _reap(self, wait: bool) -> None:
+        """Collect the children that have ended, or all of them once every result is in."""
+        for pid in list(self._children):
+            try:
+                done, _ = os.waitpid(pid, 0 if wait else os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                self._children.remove(pid)
+
+    def close(self) -> None:
+        """Wait for this process's children (their results, if any, are no longer needed)."""
+        if not self.parallel:
+            return
+        if not self._reading:
+            self._reading = True
+            for _, write_end in self._pipes:
+                os.close(write_end)
+        for index, (read_end, _) in enumerate(self._pipes):
+            if read_end >= 0:
+                os.close(read_end)
+                self._pipes[index] = (-1, -1)
+        for pid in self._children:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+        self._children = []
+        for stream in self._files:
+            stream.close()
+
+
 class Deferred(Generic[T]):
     """The result of one function given to :func:`in_background`."""
 
-    def __init__(self, function: Callable[[], T], channel: _Channel | None, index: int) -> None:
-        self._function = function
-        self._channel = channel
+    def __init__(self, results: Results, index: int, function: Callable[[], T]) -> None:
+        self._results = results
         self._index = index
-        self._value: T = _MISSING
+        self._function = function
 
     def result(self) -> T:
-        if self._value is _MISSING:
-            value = self._channel.receive(self._index) if self._channel is not None else _MISSING
-            self._value = self._function() if value is _MISSING else value
-            self._function = None  # type: ignore[assignment]  # drop what the closure holds
-        return self._value
+        return self._results.get(self._index, self._function)
 
 
 def in_background(*functions: Callable[[], Any], parallel: bool = True) -> list[Deferred[Any]]:
     """Start ``functions`` in one child process, run in order; return their deferred results."""
-    channel = _Channel.start(functions) if parallel and can_fork() else None
-    return [Deferred(function, channel, index) for index, function in enumerate(functions)]
-
-
-class _Channel:
-    """Results from the child: each pickled into a temporary file of its own, announced on a pipe.
-
-    A file rather than the pipe itself: a pipe holds 64 KiB, so a child writing megabytes
-    would wait, result after result, for this process to come and read.
-    """
-
-    def __init__(self, pid: int, signals: BinaryIO, results: list[BinaryIO]) -> None:
-        self._pid = pid
-        self._signals: BinaryIO | None = signals
-        self._results = results
-        self._ready = 0  # results announced so far
-
-    @classmethod
-    def start(cls, functions: tuple[Callable[[], Any], ...]) -> _Channel | None:
-        try:
-            results = [tempfile.TemporaryFile() for _ in functions]
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-        except OSError:
-            return None
-        if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
-            status = 0
-            try:
-                os.close(read_end)
-                for function, stream in zip(functions, results):
-                    pickle.dump(function(), stream, protocol=pickle.HIGHEST_PROTOCOL)
-                    stream.flush()
-                    os.write(write_end, b".")
-            except BaseException:  # noqa: BLE001 - the parent recomputes what is missing
-                status = 1
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        return cls(pid, os.fdopen(read_end, "rb", buffering=0), results)
-
-    def receive(self, index: int) -> Any:
-        """Result ``index``, or _MISSING if the child did not deliver it."""
-        while self._ready <= index and self._signals is not None:
-            announced = self._signals.read(1)
-            self._ready += len(announced)
-            if not announced or self._ready == len(self._results):  # the child ended early, or is done
-                self._signals.close()
-                self._signals = None
-                os.waitpid(self._pid, 0)
-        if index >= self._ready:
-            return _MISSING
-        stream = self._results[index]
-        try:
-            stream.seek(0)
-            return pickle.load(stream)
-        except Exception:  # noqa: BLE001 - unreadable: the parent recomputes it
-            return _MISSING
-        finally:
-            stream.close()
+    results = Results(len(functions), parallel=parallel)
+    results.fork(list(enumerate(functions)))
+    return [Deferred(results, index, function) for index, function in enumerate(functions)]
