@@ -1,17 +1,21 @@
 """Thin MkDocs adapter: hands the core's pages to MkDocs as generated files.
 
-Content is loaded and checked in ``on_pre_build``, before MkDocs empties
-``site_dir``: a content error stops the build and leaves the last good site.
-Pages and downloads are then computed on the second core where possible
-(:mod:`generator.background`): pages are collected in ``on_files``, downloads in
-``on_env``, just before MkDocs copies them.
+The work is a :class:`~generator.preparation.Preparation`: where possible it runs in
+child processes, on the machine's other core, while MkDocs empties the site folder
+and gathers the theme's files; the verdict and the pages are collected in
+``on_files``, the downloads in ``on_env`` (just before MkDocs copies them). This
+process never imports the models.
+
+A content error stops the build and leaves the last good site: when the verdict
+comes after ``on_pre_build`` (MkDocs then empties ``site_dir``), the previous site
+is first moved aside, and put back if the content has an error.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,20 +26,15 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.background import Deferred, in_background
-from generator.content import Site, load_site
+from generator.pages import FEED_PATH, Page
+from generator.preparation import Preparation, Verdict
 from generator.problems import ContentError, notices_report
-from generator.opendata import FEED_PATH, download_paths, render_downloads
-from generator.render import Page, build_nav, join_parts, render_pages
 
 log = get_plugin_logger("plans-publics")
 
 # What each generated file held at the previous build of a site_dir, for `mkdocs serve --dirty`:
 # MkDocs rebuilds every plugin-generated file unless told it did not change.
 _PREVIOUS: dict[str, dict[str, str]] = {}
-
-
-_Pages = tuple[dict[str, Page], dict[str, str]]  # pages, hash of each one's Markdown
-_Downloads = dict[str, tuple[bytes, str]]  # path → (content, hash)
 
 
 class _GeneratedFile(File):
@@ -59,9 +58,16 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         self.pages: dict[str, Page] = {}
         self.content_dir = Path()
         self.head_titles: dict[str, str] = {}
-        self._pending: tuple[tuple[Deferred[_Pages], ...], Deferred[_Downloads]] | None = None
+        self._dirty = False
+        self._preparation: Preparation | None = None
+        self._checked = False
+        self._aside: _SetAside | None = None  # the previous site, while the verdict is pending
+        self._removal: Deferred[None] | None = None
         self._downloads: dict[str, _GeneratedFile] = {}  # registered in on_files, filled in on_env
         self._hashes: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = self.config.contenu
@@ -75,28 +81,18 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        try:
-            site = load_site(self.content_dir)
-        except ContentError as error:
-            raise PluginError(error.report()) from None
-        if site.notices:
-            # INFO, not WARNING: a notice must not fail `mkdocs build --strict`.
-            log.info(notices_report(site.notices))
-        site_url = config.site_url or "/"
-        # Two children share the pages (on a 2-core machine, this process mostly waits for
-        # them until on_files); the second then prepares the downloads, needed in on_env.
-        (first,) = in_background(lambda: _pages(site, 0))
-        second, downloads = in_background(lambda: _pages(site, 1), lambda: _downloads(site, site_url))
-        self._pending = ((first, second), downloads)
-        self._downloads = dict.fromkeys(download_paths(site))  # type: ignore[arg-type]
-        if self.config.navigation:
-            config.nav = _escape_titles(build_nav(site))
+        self._preparation = Preparation(self.content_dir, config.site_url or "/")
+        self._checked = False
+        self._aside = None
+        if self._preparation.parallel and not self._dirty:
+            self._aside = _SetAside.of(Path(config.site_dir))
+        if self._aside is None:
+            self._check(config)  # here, before MkDocs empties site_dir
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self._pending is not None
-        parts = [part.result() for part in self._pending[0]]
-        self.pages = join_parts([pages for pages, _ in parts])
-        digests = {path: digest for _, part_digests in parts for path, digest in part_digests.items()}
+        verdict = self._check(config)
+        assert self._preparation is not None
+        self.pages, digests = self._preparation.pages()
         log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
         self._hashes = {}
         for page in self.pages.values():
@@ -105,20 +101,46 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             file = self._add(files, config, page.path, inclusion, page.markdown, digests[page.path])
             if page.source and config.edit_uri:
                 file.edit_uri = _edit_uri(config, self.content_dir, page.source)
-        for path in self._downloads:
-            # Registered now so that links to them resolve; their content arrives in on_env.
-            self._downloads[path] = self._add(files, config, path, InclusionLevel.INCLUDED)
+        # Registered now so that links to them resolve; their content arrives in on_env.
+        self._downloads = {path: self._add(files, config, path, InclusionLevel.INCLUDED) for path in verdict.download_paths}
         return files
 
+    def _check(self, config: MkDocsConfig) -> Verdict:
+        """The preparation's verdict: stop on content errors (putting the previous site back), else set the menu."""
+        assert self._preparation is not None
+        verdict = self._preparation.verdict()
+        if self._checked:
+            return verdict
+        self._checked = True
+        aside, self._aside = self._aside, None
+        if verdict.errors:
+            self._preparation.close()
+            if aside is not None:
+                aside.put_back()
+            raise PluginError(ContentError(list(verdict.errors)).report())
+        if aside is not None:
+            self._removal = aside.remove_in_background()
+        if verdict.notices:
+            # INFO, not WARNING: a notice must not fail `mkdocs build --strict`.
+            log.info(notices_report(verdict.notices))
+        if self.config.navigation:
+            config.nav = _escape_titles(list(verdict.nav))
+        return verdict
+
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        assert self._pending is not None
-        for path, (content, digest) in self._pending[1].result().items():
+        assert self._preparation is not None
+        for path, (content, digest) in self._preparation.downloads().items():
             file = self._downloads[path]
             file.content_bytes = content
             self._record(file, config, digest)
         _PREVIOUS[config.site_dir] = self._hashes
-        self._pending = None
+        self._preparation.close()
         return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._removal is not None:
+            self._removal.result()  # the previous site is gone before the build returns
+            self._removal = None
 
     def _add(
         self, files: Files, config: MkDocsConfig, path: str, inclusion: InclusionLevel,
@@ -167,22 +189,6 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         return _valid_toggles(output_content) if template_name.endswith(".html") else output_content
 
 
-def _pages(site: Site, part: int) -> _Pages:
-    """Half of the pages and the hash of each one's Markdown (work for another core)."""
-    pages = render_pages(site, part, 2)
-    return pages, {path: _digest(page.markdown.encode("utf-8")) for path, page in pages.items()}
-
-
-def _downloads(site: Site, site_url: str) -> _Downloads:
-    """Each download as the bytes to write, with their hash (work for the second core)."""
-    encoded = {path: text.encode("utf-8") for path, text in render_downloads(site, site_url).items()}
-    return {path: (content, _digest(content)) for path, content in encoded.items()}
-
-
-def _digest(content: bytes) -> str:
-    return hashlib.sha1(content).hexdigest()
-
-
 def _valid_toggles(output: str) -> str:
     """Material's base.html (not overridable by block) puts autocomplete on two
     checkboxes, which the Nu Html Checker rejects: drop the attribute there."""
@@ -211,3 +217,56 @@ def _edit_uri(config: MkDocsConfig, content_dir: Path, source: str) -> str:
     """Edit links point at the YAML file staff edit; MkDocs joins this path to edit_uri,
     which names the docs folder in the repository."""
     return Path(os.path.relpath(content_dir / source, config.docs_dir)).as_posix()
+
+
+class _SetAside:
+    """The previous site's files, moved (renamed) out of site_dir while the content is checked.
+
+    MkDocs then has nothing to delete; the files are put back if the content has an
+    error, and removed by a child process otherwise. Hidden entries (``.git`` of a
+    publishing worktree) stay in place, as MkDocs itself leaves them.
+    """
+
+    def __init__(self, site: Path, folder: Path | None, moved: list[str]) -> None:
+        self.site = site
+        self.folder = folder
+        self.moved = moved
+
+    @classmethod
+    def of(cls, site: Path) -> _SetAside | None:
+        """Move the previous site aside; None if that failed (the content must then be checked first)."""
+        try:
+            names = sorted(n for n in os.listdir(site) if not n.startswith("."))
+        except FileNotFoundError:
+            return cls(site, None, [])
+        except OSError:
+            return None
+        if not names:
+            return cls(site, None, [])
+        folder = site.parent / f".{site.name}.plans-publics-precedent"
+        aside = cls(site, folder, [])
+        try:
+            if folder.exists():
+                shutil.rmtree(folder)  # left by an interrupted build
+            folder.mkdir()
+            for name in names:
+                os.rename(site / name, folder / name)
+                aside.moved.append(name)
+        except OSError:
+            aside.put_back()
+            return None
+        return aside
+
+    def put_back(self) -> None:
+        if self.folder is None:
+            return
+        for name in self.moved:
+            os.rename(self.folder / name, self.site / name)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def remove_in_background(self) -> Deferred[None] | None:
+        if self.folder is None:
+            return None
+        folder = self.folder
+        (removal,) = in_background(lambda: shutil.rmtree(folder, ignore_errors=True))
+        return removal

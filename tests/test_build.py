@@ -218,11 +218,24 @@ def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     site_dir = project / "site"
     assert build(project / "mkdocs.yml", site_dir, cwd=project).returncode == 0
-    before = (site_dir / "index.html").read_bytes()
+    (site_dir / ".git").write_text("worktree", encoding="utf-8")  # hidden: MkDocs never removes it
+    (site_dir / "ancienne-page.html").write_text("retirée", encoding="utf-8")
+
+    def listing() -> dict[str, bytes]:
+        return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted(project.rglob("*")) if p.is_file() and "site" in p.parts[len(project.parts)]}
+
+    before = listing()
     org = project / "content" / "organisations" / "mamh.yml"
+    good = org.read_text(encoding="utf-8")
     org.write_text("nom: Ministère\nsigle: MAMH\nregionn: x\n", encoding="utf-8")
     result = build(project / "mkdocs.yml", site_dir, cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "content/organisations/mamh.yml, ligne 3, colonne 1 [regionn]" in result.stderr
-    assert (site_dir / "index.html").read_bytes() == before
+    assert listing() == before  # every file of the previous site, and nothing set aside left over
+
+    org.write_text(good, encoding="utf-8")
+    assert build(project / "mkdocs.yml", site_dir, cwd=project).returncode == 0
+    assert not (site_dir / "ancienne-page.html").exists()  # a good build starts from an empty site
+    assert (site_dir / ".git").read_text(encoding="utf-8") == "worktree"
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site", "theme_overrides"]

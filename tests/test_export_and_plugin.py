@@ -31,9 +31,10 @@ def test_core_does_not_import_mkdocs() -> None:
                 raise AssertionError(path.name)
 
 
-def generated_files(config: MkDocsConfig) -> dict[str, File]:
+def generated_files(config: MkDocsConfig, dirty: bool = False) -> dict[str, File]:
     """The files the plugin hands to MkDocs, by the events MkDocs calls up to copying them."""
     plugin = config.plugins["plans-publics"]
+    plugin.on_startup(command="serve" if dirty else "build", dirty=dirty)
     plugin.on_config(config)
     plugin.on_pre_build(config)
     config.plugins._current_plugin = "plans-publics"
@@ -101,14 +102,14 @@ def test_preview_rebuilds_only_changed_pages(tmp_path: Path, mini: Path) -> None
     """`mkdocs serve --dirty` (scripts/apercu.py) skips generated files whose content did not change."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), docs_dir=str(mini))
 
-    first = generated_files(config)
+    first = generated_files(config, dirty=True)
     assert all(f.is_modified() for f in first.values())
     for f in first.values():  # as if the first build had written every file
         Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         Path(f.abs_dest_path).write_text("x", encoding="utf-8")
     piar = mini / "documents" / "mrc-de-test-piar.yml"
     piar.write_text(piar.read_text(encoding="utf-8").replace("Deuxième enjeu", "Deuxième enjeu modifié"), encoding="utf-8")
-    second = generated_files(config)
+    second = generated_files(config, dirty=True)
     changed = sorted(path for path, f in second.items() if f.is_modified())
     assert "documents/mrc-de-test-piar/index.md" in changed
     assert "documents/nordique-entente/index.md" not in changed and "glossaire.md" not in changed
