@@ -130,8 +130,14 @@ def _abbreviations(site: Site, markdown: str) -> str:
     if not site.glossary:
         return ""
     words, others = _sigles(site.glossary)
-    # A sigle made of word characters and hyphens is used when it is a whole token of the page.
-    found = set(words.intersection(_TOKEN.findall(markdown)))
+    found = set()
+    if words is not None:
+        # A plain alternation lets the regex engine skip ahead by first letters (fast); a sigle
+        # counts as a whole word only: no word character or hyphen on either side.
+        for match in words.finditer(markdown):
+            start, end = match.span()
+            if not (start and _word_char(markdown[start - 1])) and not (end < len(markdown) and _word_char(markdown[end])):
+                found.add(match.group())
     if others is not None:
         found.update(others.findall(markdown))
     used = [entry for entry in site.glossary.sigles if entry.forme_longue and entry.sigle in found]
@@ -140,18 +146,23 @@ def _abbreviations(site: Site, markdown: str) -> str:
     return "\n" + "\n".join(f"*[{e.sigle}]: {' '.join(e.forme_longue.split())}" for e in used) + "\n"
 
 
+def _word_char(character: str) -> bool:
+    return character.isalnum() or character in "_-"
+
+
 _TOKEN = re.compile(r"[\w-]+")
 
 
 @functools.lru_cache(maxsize=4)
-def _sigles(glossary: Glossaire) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The glossary's sigles as tokens, and one pattern (as a whole word) for any other sigle."""
-    names = [e.sigle for e in glossary.sigles if e.forme_longue]
-    words = frozenset(n for n in names if _TOKEN.fullmatch(n))
-    others = sorted((n for n in names if n not in words), key=len, reverse=True)
-    if not others:
-        return words, None
-    return words, re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, others))})(?![\w-])")
+def _sigles(glossary: Glossaire) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns for the glossary's sigles: those made of word characters, and the others (as whole words)."""
+    names = sorted((e.sigle for e in glossary.sigles if e.forme_longue), key=len, reverse=True)
+    words = [n for n in names if _TOKEN.fullmatch(n)]
+    others = [n for n in names if not _TOKEN.fullmatch(n)]
+    return (
+        re.compile("|".join(map(re.escape, words))) if words else None,
+        re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, others))})(?![\w-])") if others else None,
+    )
 
 
 def _glossary_page(site: Site) -> Page:
