@@ -30,9 +30,12 @@ def text(value: str) -> str:
     return typeset(value)
 
 
+_NEEDS_BRACKETS = re.compile(r"[\s<>()]")
+
+
 def link(label: str, target: str) -> str:
     """A link whose label is already Markdown; ``target`` is a relative path or safe URI."""
-    if re.search(r"[\s<>()]", target):
+    if _NEEDS_BRACKETS.search(target):
         target = f"<{target}>"
     return f"[{label}]({target})"
 
@@ -41,8 +44,13 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two generated pages (``a/b.md`` → ``../c.md#x``)."""
     if to_page == from_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
-    rel = _relative(posixpath.dirname(from_page), to_page)
+    rel = _relative(_directory(from_page), to_page)
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=4096)
+def _directory(page: str) -> str:
+    return posixpath.dirname(page)
 
 
 @functools.lru_cache(maxsize=65536)
