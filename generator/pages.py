@@ -28,6 +28,15 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Planned:
+    """A page before it is rendered: enough for a site engine to list it."""
+
+    path: str
+    source: str | None
+    in_nav: bool = True
+
+
+@dataclass(frozen=True)
 class Bar:
     """One bar of the contributions chart; texts are plain (the theme escapes them)."""
 
@@ -39,12 +48,3 @@ class Bar:
 
 
 NavItem = Union[str, dict[str, Union[str, list["NavItem"]]]]
-
-
-def join_parts(parts: list[dict[str, Page]]) -> dict[str, Page]:
-    """The pages of ``render_pages(site, k, len(parts))`` for each k, in the order of ``render_pages(site)``."""
-    items = [list(part.items()) for part in parts]
-    joined: dict[str, Page] = {}
-    for index in range(max(map(len, items), default=0)):
-        joined.update(part[index] for part in items if index < len(part))
-    return joined

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from generator import md, typo
 from generator.content import Site, without_cycle_collection
-from generator.pages import Bar, NavItem, Page, join_parts  # noqa: F401 - re-exported
+from generator.pages import Bar, NavItem, Page, Planned  # noqa: F401 - re-exported
 from generator.models import ETATS, Action, Document, Glossaire, Element, Entente, Enjeu, Indicateur, Piar, Programme, Renvois, Volet, version_date
 from generator.typo import NBSP
 
@@ -81,48 +81,62 @@ LATEST_UPDATES = 20
 # --- entry points -------------------------------------------------------------------
 
 
-@without_cycle_collection
-def render_pages(site: Site, part: int = 0, parts: int = 1) -> dict[str, Page]:
-    """Every page of the site, keyed by its path, in a stable order.
+def page_plan(site: Site) -> list[tuple[Planned, Callable[[], Page]]]:
+    """Each page of the site, in order: where it goes and how to render it.
 
-    With ``parts`` > 1, only the pages of ``part`` (every ``parts``-th page from the
-    ``part``-th): processes can share the work, and :func:`join_parts` puts their
-    results back in the same order as a single ``render_pages(site)``.
+    The plan is cheap: a site engine can list the pages (and build its menu) before
+    any of them is rendered; :func:`render_pages` checks that each page matches it.
     """
-    builders: list[Callable[[], Page]] = [lambda: _home(site)]
+    plan: list[tuple[Planned, Callable[[], Page]]] = [(Planned(home_path(), "site.yml"), lambda: _home(site))]
     for region_id, organisations in _by_region(site).items():
-        builders.append(functools.partial(_region_page, site, region_id, organisations))
+        plan.append((Planned(region_path(region_id), "regions.yml"), functools.partial(_region_page, site, region_id, organisations)))
     for org_id in sorted({d.organisation for d in site.documents.values()}):
-        builders.append(functools.partial(_organisation_page, site, org_id))
+        plan.append((Planned(organisation_path(org_id), f"organisations/{org_id}.yml"), functools.partial(_organisation_page, site, org_id)))
     for document in site.documents.values():
-        builders.append(functools.partial(_document_page, site, document))
+        identifier = document.identifiant
+        plan.append((Planned(document_path(identifier), document.source), functools.partial(_document_page, site, document)))
         if isinstance(document, Piar):
-            builders.append(functools.partial(_schedule_page, site, document))
-        versions = site.versions.get(document.identifiant, ())
+            plan.append((Planned(schedule_path(identifier), document.source, in_nav=False), functools.partial(_schedule_page, site, document)))
+        versions = site.versions.get(identifier, ())
         for index, (date, version) in enumerate(versions):
             newer = versions[index + 1][0] if index + 1 < len(versions) else version_date(document)
-            builders.append(functools.partial(_document_page, site, version, archived=(date, newer)))
-    builders.append(lambda: _data_page(site))
+            plan.append(
+                (Planned(version_path(identifier, date), version.source, in_nav=False),
+                 functools.partial(_document_page, site, version, archived=(date, newer)))
+            )  # fmt: skip
+    plan.append((Planned(DATA_PATH, "site.yml"), lambda: _data_page(site)))
     for programme in site.programmes.values():
-        builders.append(functools.partial(_programme_page, site, programme))
+        source = f"programmes/{programme.identifiant}.yml"
+        plan.append((Planned(programme_path(programme.identifiant), source), functools.partial(_programme_page, site, programme)))
         if _programme_by_region(site, programme):
             for region_id in _plans_by_region(site, programme):
-                builders.append(functools.partial(_programme_region_page, site, programme, region_id))
+                plan.append(
+                    (Planned(programme_region_path(programme.identifiant, region_id), source),
+                     functools.partial(_programme_region_page, site, programme, region_id))
+                )  # fmt: skip
     if site.glossary:
-        builders.append(lambda: _glossary_page(site))
+        plan.append((Planned(GLOSSARY_PATH, "glossaire.yml"), lambda: _glossary_page(site)))
+    return plan
+
+
+@without_cycle_collection
+def render_pages(site: Site, start: int = 0, stop: int | None = None) -> dict[str, Page]:
+    """Every page of the site (or those of ``page_plan(site)[start:stop]``), keyed by its path, in order."""
     latest = _latest_date(site.documents.values())
     by_path: dict[str, Document] = {document_path(d.identifiant): d for d in site.documents.values()}
     for identifier, versions in site.versions.items():
         by_path.update({version_path(identifier, date): v for date, v in versions})
-    finished = []
-    for build in builders[part::parts]:
+    finished = {}
+    for planned, build in page_plan(site)[start:stop]:
         page = build()
+        if (page.path, page.source, page.in_nav) != (planned.path, planned.source, planned.in_nav):  # pragma: no cover
+            raise AssertionError(f"page_plan and the page disagree: {planned} / {page.path}, {page.source}, {page.in_nav}")
         document = by_path.get(page.path)
         date = (_latest_date([document]) if document else None) or latest
         chart = _chart(site, document) if isinstance(document, Entente) else ()
         markdown = page.markdown + _abbreviations(site, page.markdown)
-        finished.append(dataclasses.replace(page, date=date, chart=chart, markdown=markdown))
-    return {page.path: page for page in finished}
+        finished[page.path] = dataclasses.replace(page, date=date, chart=chart, markdown=markdown)
+    return finished
 
 
 def _abbreviations(site: Site, markdown: str) -> str:
