@@ -1,10 +1,11 @@
 """Thin MkDocs adapter: hands the core's pages to MkDocs as generated files.
 
 The work is a :class:`~generator.preparation.Preparation`: where possible it runs in
-child processes, on the machine's other core, while MkDocs empties the site folder
-and gathers the theme's files; the verdict and the pages are collected in
-``on_files``, the downloads in ``on_env`` (just before MkDocs copies them). This
-process never imports the models.
+child processes, on the machine's other core, while MkDocs gathers the theme's
+files and converts pages. The verdict and the list of pages are collected in
+``on_files``; each page's Markdown when MkDocs first reads it (pages arrive in
+chunks, in MkDocs' order); the downloads in ``on_env``, just before MkDocs copies
+them. This process never imports the models.
 
 A content error stops the build and leaves the last good site: when the verdict
 comes after ``on_pre_build`` (MkDocs then empties ``site_dir``), the previous site
@@ -13,9 +14,11 @@ is first moved aside, and put back if the content has an error.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -27,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.background import Deferred, in_background
 from generator.pages import FEED_PATH, Page
-from generator.preparation import Preparation, Verdict
+from generator.preparation import CHUNKS, Preparation, Verdict
 from generator.problems import ContentError, notices_report
 
 log = get_plugin_logger("plans-publics")
@@ -38,11 +41,27 @@ _PREVIOUS: dict[str, dict[str, str]] = {}
 
 
 class _GeneratedFile(File):
-    """A generated page or download that knows whether its content changed since the last build."""
+    """A generated page or download that knows whether its content changed since the last build.
+
+    A page's content may come later: ``fetch`` then fills it in on first use.
+    """
 
     unchanged = False
+    fetch: Callable[[], None] | None = None
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:  # what MkDocs' File reads for content_string, copy_file...
+        if self.fetch is not None:
+            fetch, self.fetch = self.fetch, None
+            fetch()
+        return self.__dict__.get("_stored")
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self.__dict__["_stored"] = value
 
     def is_modified(self) -> bool:
+        self._content  # noqa: B018 - the hash arrives with the content
         return not (self.unchanged and os.path.isfile(self.abs_dest_path))
 
 
@@ -63,6 +82,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         self._checked = False
         self._aside: _SetAside | None = None  # the previous site, while the verdict is pending
         self._removal: Deferred[None] | None = None
+        self._files: dict[str, _GeneratedFile] = {}  # pages, registered in on_files, filled in as MkDocs reads them
         self._downloads: dict[str, _GeneratedFile] = {}  # registered in on_files, filled in on_env
         self._hashes: dict[str, str] = {}
 
@@ -91,19 +111,41 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         verdict = self._check(config)
-        assert self._preparation is not None
-        self.pages, digests = self._preparation.pages()
-        log.info("%d pages générées depuis %s", len(self.pages), self.content_dir.name)
+        log.info("%d pages générées depuis %s", len(verdict.pages), self.content_dir.name)
+        self.pages = {}
         self._hashes = {}
-        for page in self.pages.values():
-            # Former versions and schedules are linked from their document, not listed in the menu.
-            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = self._add(files, config, page.path, inclusion, page.markdown, digests[page.path])
-            if page.source and config.edit_uri:
-                file.edit_uri = _edit_uri(config, self.content_dir, page.source)
+        self._files = {}
+        for k in range(CHUNKS):
+            start, stop = verdict.chunk(k)
+            fetch = functools.partial(self._fetch, k, config)
+            for planned in verdict.pages[start:stop]:
+                # Former versions and schedules are linked from their document, not listed in the menu.
+                inclusion = InclusionLevel.INCLUDED if planned.in_nav else InclusionLevel.NOT_IN_NAV
+                file = self._add(files, config, planned.path, inclusion)
+                file.fetch = fetch
+                if planned.source and config.edit_uri:
+                    file.edit_uri = _edit_uri(config, self.content_dir, planned.source)
+                self._files[planned.path] = file
         # Registered now so that links to them resolve; their content arrives in on_env.
         self._downloads = {path: self._add(files, config, path, InclusionLevel.INCLUDED) for path in verdict.download_paths}
         return files
+
+    def _fetch(self, k: int, config: MkDocsConfig) -> None:
+        """Fill in the pages of chunk ``k``: the first read of any of them waits for the whole chunk."""
+        assert self._preparation is not None
+        pages, digests = self._preparation.chunk(k)
+        for path, page in pages.items():
+            file = self._files[path]
+            file.fetch = None
+            file.content_string = page.markdown
+            self._record(file, config, digests[path])
+            self.pages[path] = page
+
+    def _page(self, path: str) -> Page | None:
+        file = self._files.get(path)
+        if file is not None:
+            file._content  # noqa: B018 - fetches the page's chunk if it has not come yet
+        return self.pages.get(path)
 
     def _check(self, config: MkDocsConfig) -> Verdict:
         """The preparation's verdict: stop on content errors (putting the previous site back), else set the menu."""
@@ -129,6 +171,8 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         assert self._preparation is not None
+        for file in self._files.values():  # pages MkDocs did not read (dirty builds) still have a hash to record
+            file._content  # noqa: B018
         for path, (content, digest) in self._preparation.downloads().items():
             file = self._downloads[path]
             file.content_bytes = content
@@ -142,16 +186,11 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             self._removal.result()  # the previous site is gone before the build returns
             self._removal = None
 
-    def _add(
-        self, files: Files, config: MkDocsConfig, path: str, inclusion: InclusionLevel,
-        content: str | None = None, digest: str | None = None,
-    ) -> _GeneratedFile:
+    def _add(self, files: Files, config: MkDocsConfig, path: str, inclusion: InclusionLevel) -> _GeneratedFile:
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        file = _GeneratedFile.generated(config, path, content=content or "", inclusion=inclusion)
-        if digest is not None:
-            self._record(file, config, digest)
+        file = _GeneratedFile.generated(config, path, content="", inclusion=inclusion)
         files.append(file)
         return file
 
@@ -161,7 +200,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         file.unchanged = _PREVIOUS.get(config.site_dir, {}).get(file.src_uri) == digest
 
     def on_pre_page(self, page, config, files):  # type: ignore[no-untyped-def]
-        generated = self.pages.get(page.file.src_uri)
+        generated = self._page(page.file.src_uri)
         if generated is None:
             return page
         # Themes print page.title as HTML: the title from content is set escaped, once,

@@ -1,23 +1,25 @@
 """Prepare a site (check, menu, pages, downloads) while the site engine does its own work.
 
 Where :mod:`generator.background` can fork, nothing of this runs in the calling
-process: a child imports the core, loads and checks the content, hands back the
-verdict (problems, notices, menu, download paths) and renders half of the pages,
-while its own child renders the other half and then the downloads. The calling
-process only waits for what it needs, when it needs it, and unpickles plain
-pages and bytes (it never imports the models). Elsewhere each step runs in the
-calling process on first use, in the same order, with the same results.
+process: a child imports the core, loads and checks the content and hands back the
+verdict (problems, notices, menu, the list of pages and of downloads); then it and
+its own child render the pages in chunks, in order, alternately, and the second
+renders the downloads. The calling process waits only for what it needs, when it
+needs it: the engine can convert the first pages while the last ones are rendered.
+It unpickles plain pages and bytes, never the models. Elsewhere each step runs in
+the calling process on first use, with the same results.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.background import Results
-from generator.pages import NavItem, Page, join_parts
+from generator.pages import NavItem, Page, Planned
 from generator.problems import Problem
 
 if TYPE_CHECKING:
@@ -26,7 +28,8 @@ if TYPE_CHECKING:
 Pages = tuple[dict[str, Page], dict[str, str]]  # pages, hash of each one's Markdown
 Downloads = dict[str, tuple[bytes, str]]  # path → (content, hash)
 
-_VERDICT, _FIRST_HALF, _SECOND_HALF, _DOWNLOADS = range(4)
+CHUNKS = 16  # pages are rendered and handed out in this many chunks
+_VERDICT, _DOWNLOADS, _FIRST_CHUNK = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,13 @@ class Verdict:
     errors: tuple[Problem, ...]  # any error stops the build
     notices: tuple[Problem, ...] = ()
     nav: tuple[NavItem, ...] = ()
+    pages: tuple[Planned, ...] = ()  # in order
     download_paths: tuple[str, ...] = ()
+
+    def chunk(self, k: int) -> tuple[int, int]:
+        """The range of ``pages`` in chunk ``k``."""
+        size = -(-len(self.pages) // CHUNKS)
+        return min(k * size, len(self.pages)), min((k + 1) * size, len(self.pages))
 
 
 class Preparation:
@@ -46,16 +55,29 @@ class Preparation:
         self.content_dir = content_dir
         self.site_url = site_url
         self._site: Site | None = None
-        self._results = Results(4, parallel=parallel)
-        self.parallel = self._results.fork([(_VERDICT, self._check_and_share), (_FIRST_HALF, lambda: self._pages(0))])
+        self._verdict: Verdict | None = None
+        self._results = Results(_FIRST_CHUNK + CHUNKS, parallel=parallel)
+        even = [(_FIRST_CHUNK + k, functools.partial(self._chunk, k)) for k in range(0, CHUNKS, 2)]
+        self.parallel = self._results.fork([(_VERDICT, self._check_and_share), *even])
 
     def verdict(self) -> Verdict:
-        return self._results.get(_VERDICT, self._check)
+        if self._verdict is None:  # a child that checked the content keeps its own verdict
+            self._verdict = self._results.get(_VERDICT, self._check)
+        return self._verdict
+
+    def chunk(self, k: int) -> Pages:
+        """The pages of chunk ``k`` (see :meth:`Verdict.chunk`) and the hash of each one's Markdown."""
+        return self._results.get(_FIRST_CHUNK + k, functools.partial(self._chunk, k))
 
     def pages(self) -> Pages:
         """Every page, in the order of :func:`generator.render.render_pages`, and its hash."""
-        halves = [self._results.get(i, lambda i=i: self._pages(i - _FIRST_HALF)) for i in (_FIRST_HALF, _SECOND_HALF)]
-        return join_parts([pages for pages, _ in halves]), {p: h for _, hashes in halves for p, h in hashes.items()}
+        pages: dict[str, Page] = {}
+        hashes: dict[str, str] = {}
+        for k in range(CHUNKS):
+            chunk_pages, chunk_hashes = self.chunk(k)
+            pages.update(chunk_pages)
+            hashes.update(chunk_hashes)
+        return pages, hashes
 
     def downloads(self) -> Downloads:
         return self._results.get(_DOWNLOADS, self._downloads)
@@ -69,19 +91,23 @@ class Preparation:
     def _check(self) -> Verdict:
         from generator.opendata import download_paths
         from generator.problems import ContentError
-        from generator.render import build_nav
+        from generator.render import build_nav, page_plan
 
         try:
             site = self._loaded_site()
         except ContentError as error:
-            return Verdict(errors=tuple(error.problems))
-        return Verdict((), site.notices, tuple(build_nav(site)), tuple(download_paths(site)))
+            self._verdict = Verdict(errors=tuple(error.problems))
+        else:
+            plan = tuple(planned for planned, _ in page_plan(site))
+            self._verdict = Verdict((), site.notices, tuple(build_nav(site)), plan, tuple(download_paths(site)))
+        return self._verdict
 
     def _check_and_share(self) -> Verdict:
         """In the first child: the verdict; once the content is good, a second child for the rest."""
         verdict = self._check()
         if not verdict.errors:
-            self._results.fork([(_SECOND_HALF, lambda: self._pages(1)), (_DOWNLOADS, self._downloads)])
+            odd = [(_FIRST_CHUNK + k, functools.partial(self._chunk, k)) for k in range(1, CHUNKS, 2)]
+            self._results.fork([*odd, (_DOWNLOADS, self._downloads)])
         return verdict
 
     def _loaded_site(self) -> Site:
@@ -92,10 +118,12 @@ class Preparation:
             self._site = load_site(self.content_dir)
         return self._site
 
-    def _pages(self, half: int) -> Pages:
+    def _chunk(self, k: int) -> Pages:
         from generator.render import render_pages
 
-        pages = render_pages(self._loaded_site(), half, 2)
+        if self.verdict().errors:
+            return {}, {}
+        pages = render_pages(self._loaded_site(), *self.verdict().chunk(k))
         return pages, {path: _digest(page.markdown.encode("utf-8")) for path, page in pages.items()}
 
     def _downloads(self) -> Downloads:
