@@ -120,22 +120,30 @@ def page_plan(site: Site) -> list[tuple[Planned, Callable[[], Page]]]:
 
 
 @without_cycle_collection
-def render_pages(site: Site, start: int = 0, stop: int | None = None) -> dict[str, Page]:
-    """Every page of the site (or those of ``page_plan(site)[start:stop]``), keyed by its path, in order."""
+def render_pages(
+    site: Site, start: int = 0, stop: int | None = None, *, plan: list[tuple[Planned, Callable[[], Page]]] | None = None
+) -> dict[str, Page]:
+    """Every page of the site (or those of ``page_plan(site)[start:stop]``), keyed by its path, in order.
+
+    The plan gives each page its source file and its place in the menu; pass it when
+    rendering the site in several ranges, so that it is worked out once.
+    """
     latest = _latest_date(site.documents.values())
     by_path: dict[str, Document] = {document_path(d.identifiant): d for d in site.documents.values()}
     for identifier, versions in site.versions.items():
         by_path.update({version_path(identifier, date): v for date, v in versions})
     finished = {}
-    for planned, build in page_plan(site)[start:stop]:
+    for planned, build in (page_plan(site) if plan is None else plan)[start:stop]:
         page = build()
-        if (page.path, page.source, page.in_nav) != (planned.path, planned.source, planned.in_nav):  # pragma: no cover
-            raise AssertionError(f"page_plan and the page disagree: {planned} / {page.path}, {page.source}, {page.in_nav}")
+        if page.path != planned.path:  # pragma: no cover - page_plan and the page functions name the same addresses
+            raise AssertionError(f"page_plan says {planned.path}, the page is {page.path}")
         document = by_path.get(page.path)
         date = (_latest_date([document]) if document else None) or latest
         chart = _chart(site, document) if isinstance(document, Entente) else ()
         markdown = page.markdown + _abbreviations(site, page.markdown)
-        finished[page.path] = dataclasses.replace(page, date=date, chart=chart, markdown=markdown)
+        finished[page.path] = dataclasses.replace(
+            page, source=planned.source, in_nav=planned.in_nav, date=date, chart=chart, markdown=markdown
+        )
     return finished
 
 
@@ -188,7 +196,7 @@ def _glossary_page(site: Site) -> Page:
     lines = [md.heading(1, "Glossaire des sigles"), ""]
     lines += ["Les sigles employés dans les documents publiés sur ce site, avec leur forme longue.", ""]
     lines += md.table(["Sigle", "Forme longue"], rows, "Sigles et leur forme longue") + [""]
-    return Page(GLOSSARY_PATH, "Glossaire des sigles", _finish(lines), "glossaire.yml")
+    return Page(GLOSSARY_PATH, "Glossaire des sigles", _finish(lines))
 
 
 def _chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
@@ -327,7 +335,7 @@ def _home(site: Site) -> Page:
                 "- " + md.link(md.text(_programme_name(programme)), md.relative(path, programme_path(programme.identifiant)))
             )
         lines.append("")
-    return Page(path, "Accueil", _finish(lines), "site.yml", site.info.titre)
+    return Page(path, "Accueil", _finish(lines), head_title=site.info.titre)
 
 
 def _region_page(site: Site, region_id: str, organisations: dict[str, list[Document]]) -> Page:
@@ -342,7 +350,7 @@ def _region_page(site: Site, region_id: str, organisations: dict[str, list[Docum
         for document in documents:
             lines += _document_summary(site, document, path, with_org=False)
         lines.append("")
-    return Page(path, name, _finish(lines), "regions.yml")
+    return Page(path, name, _finish(lines))
 
 
 def _organisation_page(site: Site, org_id: str) -> Page:
@@ -364,7 +372,7 @@ def _organisation_page(site: Site, org_id: str) -> Page:
     )
     for document in documents:
         lines += _document_summary(site, document, path, with_org=False)
-    return Page(path, org.nom, _finish(lines), f"organisations/{org_id}.yml")
+    return Page(path, org.nom, _finish(lines))
 
 
 # --- PIAR ---------------------------------------------------------------------------
@@ -386,7 +394,7 @@ def _document_page(site: Site, document: Document, archived: Archive | None = No
         title = f"Version du {typo.date(archived[0])}"
     else:
         title = _short_title(site, document)
-    return Page(path, title, _finish(lines), document.source, head, in_nav=not archived)
+    return Page(path, title, _finish(lines), head_title=head)
 
 
 def _archive_banner(document: Document, path: str, archived: Archive | None) -> list[str]:
@@ -772,7 +780,7 @@ def _programme_page(site: Site, programme: Programme) -> Page:
             for consigne in programme.piar.consignes:
                 lines += [f"**{md.text(consigne.colonne)}**", ""]
                 lines += md.bullets([md.text(t) for t in consigne.textes]) + [""]
-    return Page(path, programme.nom, _finish(lines), f"programmes/{programme.identifiant}.yml")
+    return Page(path, programme.nom, _finish(lines))
 
 
 def _programme_region_page(site: Site, programme: Programme, region_id: str) -> Page:
@@ -803,7 +811,7 @@ def _programme_region_page(site: Site, programme: Programme, region_id: str) -> 
                 numbers = typo.join(str(e.numero) for e in enjeux)
                 entries.append(f"{md.link(md.text(org), target)} ({'enjeu' if len(enjeux) == 1 else 'enjeux'} {numbers})")
             lines += [f"{_count(len(serving), 'plan', 'plans')}{COLON} " + "; ".join(entries) + ".", ""]
-    return Page(path, f"{programme.nom_court} : {region}", _finish(lines), f"programmes/{programme.identifiant}.yml")
+    return Page(path, f"{programme.nom_court} : {region}", _finish(lines))
 
 
 # --- Entente ------------------------------------------------------------------------
@@ -970,7 +978,7 @@ def _schedule_page(site: Site, piar: Piar) -> Page:
         lines.append("")
     if len(piar.enjeux) and not (groups or undated):
         lines += ["Aucune action.", ""]
-    return Page(path, "Échéancier", _finish(lines), piar.source, f"Échéancier — {piar.titre} — {org.nom}", in_nav=False)
+    return Page(path, "Échéancier", _finish(lines), head_title=f"Échéancier — {piar.titre} — {org.nom}")
 
 
 def _listed_documents(site: Site) -> list[Document]:
@@ -1038,7 +1046,7 @@ def _data_page(site: Site) -> Page:
         "documents et les nouvelles versions.",
         "",
     ]
-    return Page(path, "Données ouvertes", _finish(lines), "site.yml")
+    return Page(path, "Données ouvertes", _finish(lines))
 
 
 # --- helpers ------------------------------------------------------------------------
