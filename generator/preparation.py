@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.background import Results
 from generator.pages import NavItem, Page, Planned
-from generator.problems import Problem
+from generator.problems import ContentError, Problem
 
 if TYPE_CHECKING:
     from generator.content import Site
@@ -56,6 +57,7 @@ class Preparation:
         self.site_url = site_url
         self._site: Site | None = None
         self._verdict: Verdict | None = None
+        self._plan: list[tuple[Planned, Callable[[], Page]]] | None = None  # worked out by the check
         self._results = Results(_FIRST_CHUNK + CHUNKS, parallel=parallel)
         even = [(_FIRST_CHUNK + k, functools.partial(self._chunk, k)) for k in range(0, CHUNKS, 2)]
         self.parallel = self._results.fork([(_VERDICT, self._check_and_share), *even])
@@ -90,7 +92,6 @@ class Preparation:
 
     def _check(self) -> Verdict:
         from generator.opendata import download_paths
-        from generator.problems import ContentError
         from generator.render import build_nav, page_plan
 
         try:
@@ -98,8 +99,9 @@ class Preparation:
         except ContentError as error:
             self._verdict = Verdict(errors=tuple(error.problems))
         else:
-            plan = tuple(planned for planned, _ in page_plan(site))
-            self._verdict = Verdict((), site.notices, tuple(build_nav(site)), plan, tuple(download_paths(site)))
+            self._plan = page_plan(site)
+            planned = tuple(planned for planned, _ in self._plan)
+            self._verdict = Verdict((), site.notices, tuple(build_nav(site)), planned, tuple(download_paths(site)))
         return self._verdict
 
     def _check_and_share(self) -> Verdict:
@@ -119,11 +121,13 @@ class Preparation:
         return self._site
 
     def _chunk(self, k: int) -> Pages:
-        from generator.render import render_pages
+        from generator.render import page_plan, render_pages
 
         if self.verdict().errors:
             return {}, {}
-        pages = render_pages(self._loaded_site(), *self.verdict().chunk(k))
+        if self._plan is None:  # the verdict came from a child: this process works the plan out once
+            self._plan = page_plan(self._loaded_site())
+        pages = render_pages(self._loaded_site(), *self.verdict().chunk(k), plan=self._plan)
         return pages, {path: _digest(page.markdown.encode("utf-8")) for path, page in pages.items()}
 
     def _downloads(self) -> Downloads:
