@@ -82,13 +82,16 @@ class Results:
             self._values[index] = fallback() if value is _MISSING else value
         return self._values[index]
 
-    def _receive(self, index: int) -> Any:
+    def _stop_writing(self) -> None:
+        """Close this process's write ends (once): children hold their own copies, so an
+        empty read then means that no process will deliver that result."""
         if not self._reading:
-            # Children hold their own copies of the write ends: once ours are closed, an
-            # empty read means that no process will deliver that result.
             self._reading = True
             for _, write_end in self._pipes:
                 os.close(write_end)
+
+    def _receive(self, index: int) -> Any:
+        self._stop_writing()
         read_end = self._pipes[index][0]
         if read_end < 0:
             return _MISSING
@@ -123,10 +126,7 @@ class Results:
         """Wait for this process's children (their results, if any, are no longer needed)."""
         if not self.parallel:
             return
-        if not self._reading:
-            self._reading = True
-            for _, write_end in self._pipes:
-                os.close(write_end)
+        self._stop_writing()
         for index, (read_end, _) in enumerate(self._pipes):
             if read_end >= 0:
                 os.close(read_end)
