@@ -49,11 +49,15 @@ class _GeneratedFile(File):
     unchanged = False
     fetch: Callable[[], None] | None = None
 
-    @property  # type: ignore[override]
-    def _content(self) -> str | bytes | None:  # what MkDocs' File reads for content_string, copy_file...
+    def fill(self) -> None:
+        """Wait for the content (and its hash), if it has not come yet."""
         if self.fetch is not None:
             fetch, self.fetch = self.fetch, None
             fetch()
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:  # what MkDocs' File reads for content_string, copy_file...
+        self.fill()
         return self.__dict__.get("_stored")
 
     @_content.setter
@@ -61,7 +65,7 @@ class _GeneratedFile(File):
         self.__dict__["_stored"] = value
 
     def is_modified(self) -> bool:
-        self._content  # noqa: B018 - the hash arrives with the content
+        self.fill()  # the hash arrives with the content
         return not (self.unchanged and os.path.isfile(self.abs_dest_path))
 
 
@@ -144,7 +148,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
     def _page(self, path: str) -> Page | None:
         file = self._files.get(path)
         if file is not None:
-            file._content  # noqa: B018 - fetches the page's chunk if it has not come yet
+            file.fill()
         return self.pages.get(path)
 
     def _check(self, config: MkDocsConfig) -> Verdict:
@@ -172,7 +176,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         assert self._preparation is not None
         for file in self._files.values():  # pages MkDocs did not read (dirty builds) still have a hash to record
-            file._content  # noqa: B018
+            file.fill()
         for path, (content, digest) in self._preparation.downloads().items():
             file = self._downloads[path]
             file.content_bytes = content
