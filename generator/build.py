@@ -1,0 +1,35 @@
+"""The whole generator in one call: content folder in, menu, pages and downloads out.
+
+The MkDocs adapter, the ``exporter`` command and the benchmark all call
+:func:`build_site`, in the calling process: the same content gives the same bytes
+whatever calls it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content import Site, load_site
+from generator.opendata import render_downloads
+from generator.pages import NavItem, Page
+from generator.render import build_nav, render_pages
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """Everything a site engine needs; texts are final (escaped for their format)."""
+
+    site: Site
+    nav: list[NavItem]
+    pages: dict[str, Page]  # path → page, in the menu's order
+    downloads: dict[str, str]  # path → text (CSV, JSON, Atom…)
+
+
+def build_site(content_dir: Path | str, site_url: str) -> SiteBuild:
+    """Load and check ``content_dir``, then render every page and download.
+
+    Raises :class:`~generator.problems.ContentError` listing every problem of every file.
+    """
+    site = load_site(content_dir)
+    return SiteBuild(site, build_nav(site), render_pages(site), render_downloads(site, site_url))
