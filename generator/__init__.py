@@ -1,29 +1,13 @@
 """plans-publics: turn Québec public plans and agreements (YAML) into a French static site.
 
-The core (everything but :mod:`generator.mkdocs_plugin`) never imports MkDocs:
-``load_site`` reads ``content/`` into frozen models, ``render_pages`` turns them
-into ``{path: Markdown}``.
+The data flows one way, and the subpackages follow it:
 
-The names below are imported on first use: the MkDocs plugin only imports what it
-needs in the build process (the rest runs in a child process where possible).
+- :mod:`generator.content`: read ``content/`` (YAML with line numbers), typed and
+  frozen models, checks, loading (:func:`generator.content.loading.load_site`);
+- :mod:`generator.pages`: the Markdown pages and the menu, one module per page family;
+- :mod:`generator.opendata`: the downloads (CSV, JSON, DCAT, Atom), one module per format;
+- :mod:`generator.build`: all of the above in one call, for any site engine;
+- :mod:`generator.mkdocs_plugin`: the thin MkDocs adapter (the only module that imports MkDocs);
+- :mod:`generator.authoring` and :mod:`generator.cli`: the staff's commands (Word import,
+  skeletons, checking, export).
 """
-
-from __future__ import annotations
-
-import importlib
-from typing import Any
-
-_EXPORTS = {
-    "ContentError": "generator.problems",
-    "Problem": "generator.problems",
-    "load_site": "generator.content",
-    "render_pages": "generator.render",
-}
-
-__all__ = list(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'generator' has no attribute {name!r}")

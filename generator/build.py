@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content import Site, load_site
-from generator.opendata import render_downloads
-from generator.pages import NavItem, Page
-from generator.render import build_nav, render_pages
+from generator.content.loading import Site, load_site
+from generator.opendata.downloads import render_downloads
+from generator.pages.menu import build_nav
+from generator.pages.page import NavItem, Page
+from generator.pages.site import render_pages
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class SiteBuild:
 def build_site(content_dir: Path | str, site_url: str) -> SiteBuild:
     """Load and check ``content_dir``, then render every page and download.
 
-    Raises :class:`~generator.problems.ContentError` listing every problem of every file.
+    Raises :class:`~generator.content.problems.ContentError` listing every problem of every file.
     """
     site = load_site(content_dir)
     return SiteBuild(site, build_nav(site), render_pages(site), render_downloads(site, site_url))

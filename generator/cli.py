@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from generator.commandes import add_commands
-from generator.content import load_site
-from generator.problems import ContentError, notices_report
-from generator.render import build_nav, render_pages
+from generator.authoring.commands import add_commands
+from generator.build import SiteBuild, build_site
+from generator.content.loading import load_site
+from generator.content.problems import ContentError, notices_report
 
 
 DEFAULT_SITE_URL = "https://exemple.github.io/plans-publics/"
@@ -74,14 +74,13 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    site = load_site(args.contenu)
-    written = export_pages(site, Path(args.dossier), args.adresse)
+    written = export_pages(build_site(args.contenu, args.adresse), Path(args.dossier))
     print(f"{written} pages écrites dans {args.dossier}.")
     return 0
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from generator.jsonschema import all_schema_files, content_files, modeline
+    from generator.content.json_schema import all_schema_files, content_files, modeline
 
     folder = Path(args.dossier)
     folder.mkdir(parents=True, exist_ok=True)
@@ -104,23 +103,20 @@ def _schemas(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_pages(site, folder: Path, site_url: str = DEFAULT_SITE_URL) -> int:  # type: ignore[no-untyped-def]
+def export_pages(built: SiteBuild, folder: Path) -> int:
     """Write every page and download, and the navigation (MkDocs ``nav`` and ``not_in_nav``), under ``folder``."""
     import yaml
 
-    from generator.opendata import render_downloads
-
-    pages = render_pages(site)
-    files = {path: page.markdown for path, page in pages.items()}
-    files.update(render_downloads(site, site_url))
+    files = {path: page.markdown for path, page in built.pages.items()}
+    files.update(built.downloads)
     for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode("utf-8"))
-    hidden = "".join(f"/{p.path}\n" for p in pages.values() if not p.in_nav)
-    nav = yaml.safe_dump({"nav": build_nav(site), "not_in_nav": hidden}, allow_unicode=True, sort_keys=False)
+    hidden = "".join(f"/{p.path}\n" for p in built.pages.values() if not p.in_nav)
+    nav = yaml.safe_dump({"nav": built.nav, "not_in_nav": hidden}, allow_unicode=True, sort_keys=False)
     (folder / "navigation.yml").write_bytes(nav.encode("utf-8"))
-    return len(pages)
+    return len(built.pages)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from generator import models
-from generator.schema import field_docs
+from generator.content import models
+from generator.content.typed_reader import field_docs
 from tests.conftest import ROOT
 
 GUIDE = ROOT / "documentation" / "format-du-contenu.md"

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import load_site, render_pages
-from generator.render import HOME_FULL_LIST, LATEST_UPDATES, PROGRAMME_FULL_LIST, build_nav
+from generator.content.loading import load_site
+
+from generator.pages.site import render_pages
+from generator.pages.menu import build_nav
+from generator.pages.parts import HOME_FULL_LIST, LATEST_UPDATES, PROGRAMME_FULL_LIST
 from tests.conftest import FIXTURES, ROOT
 from tests.test_build import build
 

@@ -8,38 +8,91 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from generator import load_site, render_pages
 from generator.cli import main
 from tests.conftest import ROOT
 
 
-def test_core_does_not_import_mkdocs() -> None:
+def _imports(path: Path) -> list[str]:
+    """Every module ``path`` imports, at the top or inside a function."""
     import ast
 
-    for path in sorted((ROOT / "generator").glob("*.py")):
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+            names += [f"{node.module}.{a.name}" for a in node.names]
+    return names
+
+
+def _module(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+GENERATOR = sorted((ROOT / "generator").rglob("*.py"))
+
+
+def test_core_does_not_import_mkdocs() -> None:
+    for path in GENERATOR:
         if path.name == "mkdocs_plugin.py":
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
-            if isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            assert not any(n == "mkdocs" or n.startswith(("mkdocs.", "material")) for n in names), path.name
-            if isinstance(node, ast.ImportFrom) and node.module == "generator":
-                assert "mkdocs_plugin" not in [a.name for a in node.names], path.name
-            if isinstance(node, ast.ImportFrom) and node.module == "generator.mkdocs_plugin":
-                raise AssertionError(path.name)
+        for name in _imports(path):
+            assert name.split(".")[0] not in ("mkdocs", "material"), (path, name)
+            assert not name.startswith("generator.mkdocs_plugin"), (path, name)
+
+
+def test_no_import_cycle_in_the_generator() -> None:
+    modules = {_module(p): p for p in GENERATOR}
+    graph = {m: sorted({n for n in _imports(p) if n in modules and n != m}) for m, p in modules.items()}
+    state: dict[str, int] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for other in graph[module]:
+            if state.get(other) == 1:
+                raise AssertionError("cycle : " + " → ".join(trail[trail.index(other):] + [module, other]))
+            if other not in state:
+                visit(other, trail + [module])
+        state[module] = 2
+
+    for module in graph:
+        if module not in state:
+            visit(module, [])
+
+
+def test_one_process_and_public_mkdocs_api_only() -> None:
+    """No fork, pipe, thread or pool in the generator; the adapter touches no private attribute of MkDocs."""
+    import ast
+
+    for path in GENERATOR:
+        for name in _imports(path):
+            assert name.split(".")[0] not in ("multiprocessing", "threading", "concurrent", "subprocess"), (path, name)
+        text = path.read_text(encoding="utf-8")
+        assert "os.fork" not in text and "os.pipe" not in text, path
+    plugin = ast.parse((ROOT / "generator" / "mkdocs_plugin.py").read_text(encoding="utf-8"))
+    for node in ast.walk(plugin):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            assert isinstance(node.value, ast.Name) and node.value.id == "self", ast.unparse(node)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("mkdocs"):
+            assert not any(a.name.startswith("_") for a in node.names), ast.unparse(node)
+
+
+def test_no_module_to_scroll_for_long() -> None:
+    long = {p.relative_to(ROOT).as_posix(): n for p in GENERATOR if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700}
+    assert not long
 
 
 def generated_files(config: MkDocsConfig, dirty: bool = False) -> dict[str, File]:
     """The files the plugin hands to MkDocs, by the events MkDocs calls up to copying them."""
-    plugin = config.plugins["plans-publics"]
-    plugin.on_startup(command="serve" if dirty else "build", dirty=dirty)
-    plugin.on_config(config)
-    plugin.on_pre_build(config)
-    config.plugins._current_plugin = "plans-publics"
-    files = plugin.on_files(Files([]), config)
-    plugin.on_env(None, config, files)  # downloads are filled in just before MkDocs copies them
+    plugins = config.plugins  # MkDocs' own dispatch of the events, as in a build
+    plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
+    config = plugins.on_config(config)
+    try:
+        plugins.on_pre_build(config=config)
+        files = plugins.on_files(Files([]), config=config)
+    finally:
+        plugins.on_build_error(error=RuntimeError("arrêt du test"))  # nothing is published
     return {f.src_uri: f for f in files}
 
 
@@ -76,11 +129,21 @@ def test_verifier_reports_errors_without_traceback(mini: Path, capsys) -> None: 
     assert "Traceback" not in err
 
 
-def test_render_is_stable_for_real_content() -> None:
-    site = load_site(ROOT / "content")
-    first = {k: v.markdown for k, v in render_pages(site).items()}
-    second = {k: v.markdown for k, v in render_pages(load_site(ROOT / "content")).items()}
-    assert first == second
+def test_separate_processes_give_the_same_bytes(tmp_path: Path) -> None:
+    """Same content, same bytes: two exports in two processes, with different hash seeds (set order)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"export-{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "generator", "--contenu", str(ROOT / "content"), "exporter", str(out)],
+                       check=True, env=env, cwd=ROOT, capture_output=True)
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 20
 
 
 def test_the_command_speaks_french(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load_site, render_pages
-from generator.opendata import render_downloads
-from generator.render import build_nav
+from generator.content.loading import load_site
+
+from generator.pages.site import render_pages
+from generator.opendata.downloads import render_downloads
+from generator.pages.menu import build_nav
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.content import load_site
-from generator.importer import parse_deadlines, parse_full_date, parse_numbers, read_docx, to_yaml
-from generator.jsonschema import modeline
+from generator.content.loading import load_site
+from generator.authoring.importer import parse_deadlines, parse_full_date, parse_numbers, read_docx, to_yaml
+from generator.content.json_schema import modeline
 from tests.conftest import FIXTURES, ROOT
 from tests.gabarit_docx import HEADER, PAGE, SEED_PIAR, TEMPLATE_HEADER, TITLE, Bullet, Lines, Table, build
 
@@ -211,7 +211,7 @@ def _set(value: Any, path: tuple[Any, ...], new: Any) -> Any:
 
 
 def test_the_rendered_page_is_the_hand_written_one_but_for_the_corrections(imported: Path) -> None:
-    from generator.render import render_pages
+    from generator.pages.site import render_pages
 
     site = load_site(ROOT / "content")
     undone = site.documents[PIAR]
@@ -450,7 +450,7 @@ def test_tracked_changes_content_controls_and_hidden_text(tmp_path: Path) -> Non
 
 
 def test_unreadable_files(tmp_path: Path) -> None:
-    from generator.importer import DocxError
+    from generator.authoring.importer import DocxError
 
     (tmp_path / "faux.docx").write_text("pas un document", encoding="utf-8")
     with pytest.raises(DocxError, match="n'est pas un document Word .docx lisible"):
@@ -559,7 +559,7 @@ def _model_fields(cls: type, seen: set[type] | None = None) -> set[str]:
     """Every YAML key under a model."""
     from typing import get_args, get_type_hints
 
-    from generator.schema import yaml_fields
+    from generator.content.typed_reader import yaml_fields
 
     seen = seen if seen is not None else set()
     if cls in seen:
@@ -603,8 +603,8 @@ def _fill(text: str, kind: str) -> str:
 
 @pytest.mark.parametrize("kind", ["piar", "entente"])
 def test_nouveau_names_every_field_and_is_valid_once_filled(kind: str, mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from generator.models import DOCUMENT_TYPES
-    from generator.squelette import KINDS
+    from generator.content.models import DOCUMENT_TYPES
+    from generator.authoring.skeleton import KINDS
 
     target = mini / "documents" / f"nouveau-{kind}.yml"
     assert main(["--contenu", str(mini), "nouveau", kind, str(target)]) == 0

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import ContentError, load_site
-from generator.models import Entente, Piar
+from generator.content.loading import load_site
+
+from generator.content.problems import ContentError
+from generator.content.models import Entente, Piar
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -199,7 +201,7 @@ def test_site_publisher_is_an_organisation(mini: Path) -> None:
 def test_libyaml_and_pure_python_loaders_agree(monkeypatch: pytest.MonkeyPatch, mini: Path) -> None:
     import yaml
 
-    from generator import yamlsource
+    from generator.content import yaml_reader as yamlsource
 
     fast = load_site(ROOT / "content")
     monkeypatch.setattr(yamlsource, "_LOADER", yaml.SafeLoader)

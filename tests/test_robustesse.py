@@ -20,7 +20,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import ContentError, load_site, render_pages
+from generator.content.loading import load_site
+
+from generator.content.problems import ContentError
+
+from generator.pages.site import render_pages
 from generator.cli import main
 from tests.conftest import FIXTURES, ROOT
 from tests.test_build import build

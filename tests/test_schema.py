@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.jsonschema import FILES, all_schema_files, content_files, modeline
+from generator.content.json_schema import FILES, all_schema_files, content_files, modeline
 from tests.conftest import FIXTURES, ROOT
 
 SCHEMAS = ROOT / "schemas"

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load_site, render_pages
-from generator.opendata import render_downloads
+from generator.content.loading import load_site
+
+from generator.pages.site import render_pages
+from generator.opendata.downloads import render_downloads
 from tests.conftest import FIXTURES, ROOT
 from tests.test_build import build
 
@@ -164,7 +166,7 @@ def test_feed(seeds: tuple) -> None:
     ("statut", "{etat: abandonnée, date: 2024-01-01}", "une action abandonnée demande une justification"),
 ])
 def test_bad_status(mini: Path, field: str, value: str, message: str) -> None:
-    from generator import ContentError
+    from generator.content.problems import ContentError
 
     path = mini / "documents" / "mrc-de-test-piar.yml"
     text = path.read_text(encoding="utf-8").replace("        actions: [Une action.]", f"        actions:\n          - texte: Une action.\n            {field}: {value}")
@@ -175,7 +177,7 @@ def test_bad_status(mini: Path, field: str, value: str, message: str) -> None:
 
 
 def test_version_must_be_older_and_named_by_date(tmp_path: Path) -> None:
-    from generator import ContentError
+    from generator.content.problems import ContentError
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "suivi", content)

@@ -8,7 +8,8 @@ from decimal import Decimal
 import markdown
 import pytest
 
-from generator import md, typo
+from generator import typography as typo
+from generator.pages import markdown as md
 
 NB = "\u00a0"
 
@@ -91,8 +92,8 @@ def test_relative_links() -> None:
 def test_abbreviations_name_the_sigles_a_page_uses_as_whole_words() -> None:
     from types import SimpleNamespace
 
-    from generator.models import Glossaire, Sigle
-    from generator.render import _abbreviations
+    from generator.content.models import Glossaire, Sigle
+    from generator.pages.glossary import abbreviations as _abbreviations
 
     glossary = Glossaire(
         sigles=(

@@ -14,9 +14,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from generator.importer import wrap
-from generator.models import DOCUMENT_TYPES
-from generator.schema import describe, strip_optional, yaml_fields
+from generator.authoring.importer import wrap
+from generator.content.models import DOCUMENT_TYPES
+from generator.content.typed_reader import describe, strip_optional, yaml_fields
 
 KINDS = {"piar": "piar", "entente": "entente_sectorielle"}
 

@@ -1,17 +1,10 @@
-"""What the core hands to a site engine: pages (Markdown and facts about them) and the menu.
-
-Kept apart from the models so that a process receiving pages from another one
-(:mod:`generator.background`) needs nothing else to unpickle them.
-"""
+"""What the core hands to a site engine: pages (Markdown and facts about them) and the menu."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Union
-
-FEED_PATH = "flux.xml"  # the Atom feed, which every page's head links to
-
 
 @dataclass(frozen=True)
 class Page:
@@ -25,15 +18,6 @@ class Page:
     date: dt.date | None = None
     chart: tuple[Bar, ...] = ()  # an entente's contributions, drawn by the theme
     in_nav: bool = True  # former versions and schedules are reached by links, not the menu
-
-
-@dataclass(frozen=True)
-class Planned:
-    """A page before it is rendered: enough for a site engine to list it."""
-
-    path: str
-    source: str | None
-    in_nav: bool = True
 
 
 @dataclass(frozen=True)

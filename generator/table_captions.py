@@ -4,7 +4,7 @@ A paragraph with the class ``pp-legende`` (attr_list: ``Texte {.pp-legende}``) r
 before a table becomes that table's ``<caption>``. Without this extension (another
 engine), the paragraph simply stays above the table.
 
-Enable it in mkdocs.yml as ``generator.mdext`` (after ``attr_list``).
+Enable it in mkdocs.yml as ``generator.table_captions`` (after ``attr_list``).
 """
 
 from __future__ import annotations

@@ -6,13 +6,23 @@ deadlines, amounts and parties added, removed or changed.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Iterable
 
-from generator import typo
-from generator.content import Site
-from generator.models import Contribution, Document, Enjeu, Entente, Piar
-from generator.render import time_share_text
+from generator import typography as typo
+from generator.content.loading import Site
+from generator.content.models import (
+    Contribution,
+    Document,
+    Enjeu,
+    Entente,
+    Piar,
+    version_date,
+)
+from generator.pages import markdown as md
+from generator.pages.addresses import version_path
+from generator.pages.parts import time_share_text
 
 
 def changes(site: Site, old: Document, new: Document) -> list[str]:
@@ -158,3 +168,27 @@ def _contributions(site: Site, old: Entente, new: Entente) -> list[str]:
     if old_total != new_total:
         found.append(f"Enveloppe totale modifiée\u00a0: {typo.amount(new_total)} (auparavant {typo.amount(old_total)}).")
     return found
+
+
+def history_section(site: Site, document: Document, path: str) -> list[str]:
+    versions = site.versions.get(document.identifiant, ())
+    lines = [md.heading(2, "Historique des versions", "versions"), ""]
+    if not versions:
+        return lines + ["Aucune version antérieure n'est publiée sur ce site.", ""]
+    chain: list[tuple[dt.date | None, Document]] = [*versions, (version_date(document), document)]
+    for index in range(len(chain) - 1, -1, -1):
+        date, version = chain[index]
+        when = typo.date(date) if date else "date non indiquée"
+        if index == len(chain) - 1:
+            lines += [md.heading(3, f"Version du {when} (version actuelle)", "version-actuelle"), ""]
+        else:
+            label = md.link(f"Version du {when}", md.relative(path, version_path(document.identifiant, date)))  # type: ignore[arg-type]
+            lines += [md.heading(3, label, f"version-{date.isoformat()}"), ""]  # type: ignore[union-attr]
+        if version.resume_des_changements:
+            lines += [md.text(version.resume_des_changements), ""]
+        if index == 0:
+            lines += ["Première version publiée sur ce site.", ""]
+            continue
+        found = changes(site, chain[index - 1][1], version)
+        lines += (md.bullets([md.text(c) for c in found]) if found else ["Aucun changement du contenu publié."]) + [""]
+    return lines

@@ -15,21 +15,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
-import gc
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
-from generator.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo, version_date
-from generator.problems import ContentError, Problem
-from generator.schema import INVALID, Reader, child, parse_date
-from generator.yamlsource import MappingNode, Node, ScalarNode, load_yaml
+from generator.content.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo, version_date
+from generator.content.problems import ContentError, Problem
+from generator.content.typed_reader import INVALID, Reader, child, parse_date
+from generator.content.yaml_reader import MappingNode, Node, ScalarNode, load_yaml
 
-P = ParamSpec("P")
-R = TypeVar("R")
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -136,29 +131,6 @@ class _Loader:
         return self.read_file(path, cls)
 
 
-def without_cycle_collection(function: Callable[P, R]) -> Callable[P, R]:
-    """Run ``function`` with Python's cyclic garbage collector paused.
-
-    Loading and rendering allocate hundreds of thousands of objects and no reference
-    cycle; the collector would scan the growing heap again and again for nothing
-    (a third of load_site's time at 2000 documents). Reference counting still frees
-    everything; the collector resumes afterwards.
-    """
-
-    @functools.wraps(function)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return paused
-
-
-@without_cycle_collection
 def load_site(root: Path | str) -> Site:
     """Read and check ``root``; raise :class:`ContentError` listing every problem.
 

@@ -17,11 +17,11 @@ from typing import TextIO
 
 import yaml
 
-from generator.content import IDENTIFIER, load_site
-from generator.importer import DocxError, Plan, fold, read_docx, to_yaml
-from generator.jsonschema import modeline
-from generator.problems import ContentError, Problem, notices_report
-from generator.squelette import KINDS, skeleton
+from generator.content.loading import IDENTIFIER, load_site
+from generator.authoring.importer import DocxError, Plan, fold, read_docx, to_yaml
+from generator.content.json_schema import modeline
+from generator.content.problems import ContentError, Problem, notices_report
+from generator.authoring.skeleton import KINDS, skeleton
 
 NBSP = "\u00a0"
 

@@ -1,6 +1,6 @@
 """Read composed YAML nodes into frozen dataclasses, driven by their type hints.
 
-The models (:mod:`generator.models`) are the single description of the format:
+The models (:mod:`generator.content.models`) are the single description of the format:
 the field names are the YAML keys, ``field(metadata={"doc": ...})`` documents them.
 This module checks keys, types and required fields and reports every problem with
 its line; it never raises on bad content.
@@ -18,8 +18,8 @@ import typing
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from generator.problems import Problem
-from generator.yamlsource import MappingNode, Node, ScalarNode, SequenceNode
+from generator.content.problems import Problem
+from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode
 
 Path = tuple[str | int, ...]
 
@@ -41,7 +41,7 @@ def doc(
     """A dataclass field documented for staff (the text feeds the format guide).
 
     ``ref`` names the catalogue (``organisation``, ``region``, ``programme``) whose
-    identifiers the field must name; :mod:`generator.content` checks it across files.
+    identifiers the field must name; :mod:`generator.content.loading` checks it across files.
     """
     metadata = {"doc": text}
     if source:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from generator.schema import DERIVED, FROM_FILE, INVALID, doc
-from generator.yamlsource import Node, ScalarNode, SequenceNode
+from generator.content.typed_reader import DERIVED, FROM_FILE, INVALID, doc
+from generator.content.yaml_reader import Node, ScalarNode, SequenceNode
 
 if TYPE_CHECKING:
-    from generator.schema import Path, Reader
+    from generator.content.typed_reader import Path, Reader
 
 model = dataclass(frozen=True, kw_only=True, slots=True)
 

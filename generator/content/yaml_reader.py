@@ -1,7 +1,7 @@
 """Read a YAML file into a node tree that keeps line numbers.
 
 We stop at PyYAML's *composed* nodes instead of constructed values: each field is
-later read according to the type the model expects (:mod:`generator.schema`), so
+later read according to the type the model expects (:mod:`generator.content.typed_reader`), so
 YAML 1.1 guesses (``no`` → false, ``08`` → string, ``12:30`` → 750, dates) never
 silently change what staff typed.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.problems import Problem
+from generator.content.problems import Problem
 
 _DEFAULT_TAGS = {
     ScalarNode: "tag:yaml.org,2002:str",

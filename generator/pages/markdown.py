@@ -10,7 +10,7 @@ import functools
 import posixpath
 import re
 
-from generator.typo import typeset
+from generator.typography import typeset
 
 _LEADING_LIST = re.compile(r"^(\d+)([.)])")
 
@@ -75,7 +75,7 @@ def bullets(items: list[str], indent: int = 0) -> list[str]:
 
 
 def table(headers: list[str], rows: list[list[str]], caption: str) -> list[str]:
-    """A table with its caption (``generator.mdext`` turns the paragraph into <caption>)."""
+    """A table with its caption (``generator.table_captions`` turns the paragraph into <caption>)."""
     lines = [caption, "{: .pp-legende }", ""]
     lines += ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]

@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator, Literal, get_args, get_origin, get_type_hints
 
-from generator.models import Entente, Glossaire, Organisation, Piar, Programme, Regions, SiteInfo
-from generator.schema import describe, is_union, strip_optional, yaml_fields
+from generator.content.models import Entente, Glossaire, Organisation, Piar, Programme, Regions, SiteInfo
+from generator.content.typed_reader import describe, is_union, strip_optional, yaml_fields
 
 # file name → (title, root models) ; documents accept either kind.
 FILES: dict[str, tuple[str, tuple[type, ...]]] = {

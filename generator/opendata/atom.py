@@ -1,0 +1,69 @@
+"""The Atom feed: new documents and new versions, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from generator import typography as typo
+from generator.content.loading import Site
+from generator.content.models import version_date
+from generator.pages.addresses import FEED_PATH, document_path, public_url, version_path
+
+
+
+FEED_LIMIT = 50
+
+
+def escape(text: str) -> str:
+    """XML character data (xml.sax.saxutils would import urllib.request, ssl and http: 20 ms per build)."""
+    return html.escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    """A quoted XML attribute value."""
+    return '"' + html.escape(text, quote=True) + '"'
+
+
+def feed(site: Site, base: str) -> str:
+    """New documents and new versions, newest first; undated versions are left out."""
+    entries = []
+    for document in site.documents.values():
+        org = site.organisations[document.organisation].nom
+        chain = [*site.versions.get(document.identifiant, ()), (version_date(document), document)]
+        for index, (date, version) in enumerate(chain):
+            if date is None:
+                continue
+            current = index == len(chain) - 1
+            page = public_url(base, document_path(document.identifiant) if current else version_path(document.identifiant, date))
+            title = ("Nouveau document" if index == 0 else "Nouvelle version") + f" : {version.titre} ({org})"
+            summary = version.resume_des_changements or f"{getattr(site.info.types_de_documents, document.type).nom}, version du {typo.date(date)}."
+            entries.append((date, document.identifiant, title, page, summary, org))
+    entries.sort(key=lambda e: (-e[0].toordinal(), e[1]))
+    entries = entries[:FEED_LIMIT]
+    updated = entries[0][0] if entries else dt.date(1970, 1, 1)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
+        f"  <title>{escape(site.info.titre)}</title>",
+        f"  <subtitle>{escape(site.info.description)}</subtitle>",
+        f"  <id>{escape(base)}</id>",
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + FEED_PATH)}/>',
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base)}/>",
+        f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
+        f"  <author><name>{escape(site.info.titre)}</name></author>",
+        f"  <rights>{escape(site.info.licence.nom)}</rights>",
+    ]
+    for date, identifier, title, page, summary, org in entries:
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(title)}</title>",
+            f"    <id>{escape(page)}#{date.isoformat()}</id>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
+            f"    <updated>{date.isoformat()}T00:00:00Z</updated>",
+            f"    <author><name>{escape(org)}</name></author>",
+            f"    <summary>{escape(summary)}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

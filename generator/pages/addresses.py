@@ -1,0 +1,61 @@
+"""Where each page and download lives in the site (paths relative to the site's root)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+GLOSSARY_PATH = "glossaire.md"
+
+
+NO_REGION = "ensemble-du-quebec"
+
+
+def home_path() -> str:
+    return "index.md"
+
+
+def region_path(identifier: str) -> str:
+    return f"regions/{identifier}/index.md"
+
+
+def organisation_path(identifier: str) -> str:
+    return f"organisations/{identifier}/index.md"
+
+
+def document_path(identifier: str) -> str:
+    return f"documents/{identifier}/index.md"
+
+
+def schedule_path(identifier: str) -> str:
+    return f"documents/{identifier}/echeancier.md"
+
+
+def version_path(identifier: str, date: dt.date) -> str:
+    return f"documents/{identifier}/versions/{date.isoformat()}.md"
+
+
+def download_path(identifier: str, extension: str) -> str:
+    return f"documents/{identifier}/{identifier}.{extension}"
+
+
+DATA_PATH = "donnees/index.md"
+
+
+def programme_path(identifier: str) -> str:
+    return f"programmes/{identifier}.md"
+
+
+def programme_region_path(identifier: str, region_id: str) -> str:
+    return f"programmes/{identifier}/{region_id}.md"
+
+
+FEED_PATH = "flux.xml"  # the Atom feed, which every page's head links to
+
+
+def public_url(base: str, page: str) -> str:
+    """Public address of a generated file (directory URLs for pages)."""
+    if page.endswith("index.md"):
+        page = page[: -len("index.md")]
+    elif page.endswith(".md"):
+        page = page[: -len(".md")] + "/"
+    return base + page

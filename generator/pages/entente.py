@@ -1,0 +1,141 @@
+"""An entente sectorielle: definition, objectives, governance, mandataire, contributions and contact."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator import typography as typo
+from generator.content.loading import Site
+from generator.content.models import (
+    Entente,
+)
+from generator.pages import markdown as md
+from generator.pages.addresses import organisation_path, region_path
+from generator.pages.page import Bar
+from generator.pages.parts import (
+    COLON,
+    Archive,
+    archive_banner,
+    count_text,
+    document_links,
+    period_text,
+    updated_text,
+)
+from generator.pages.piar import element_items
+from generator.pages.versions import history_section
+from generator.typography import NBSP
+
+CHART_MARKER = "<!-- graphique-contributions -->"
+
+
+def contributions_chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
+    contributions = entente.contributions
+    if not contributions or not contributions.parties:
+        return ()
+    largest = max(p.montant for p in contributions.parties) or Decimal(1)
+    bars = []
+    for part in contributions.parties:
+        org = site.organisations.get(part.organisation or "")
+        label = (org.sigle or org.nom) if org else part.libelle or ""
+        share = typo.percent(part.montant * 100 / contributions.total_declare, 1) if contributions.total_declare else ""
+        bars.append(Bar(label, typo.amount(part.montant), share, float(part.montant / largest), part.nature == "non_monetaire"))
+    return tuple(bars)
+
+
+def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | None) -> list[str]:
+    kind = site.info.types_de_documents.entente_sectorielle
+    org = site.organisations[entente.organisation]
+    lines = [md.heading(1, md.text(entente.titre)), ""] + archive_banner(entente, path, archived)
+    facts = [
+        f"Type{COLON} {md.text(kind.nom)}",
+        f"Période{COLON} {period_text(entente)}",
+        f"Publiée par{COLON} " + md.link(md.text(org.nom), md.relative(path, organisation_path(org.identifiant))),
+    ]
+    region = site.region_of(entente)
+    if region:
+        facts.append(f"Région{COLON} " + md.link(md.text(region.nom), md.relative(path, region_path(region.identifiant))))
+    facts.append(md.text(updated_text(entente)))
+    lines += md.bullets(facts) + [""]
+    if not archived:
+        lines += document_links(site, entente, path)
+    if kind.presentation:
+        lines += [md.heading(2, md.text(kind.question or kind.nom), "definition"), ""]
+        lines += [line for p in kind.presentation for line in (md.text(p), "")]
+    lines += [md.heading(2, "Objectifs généraux", "objectifs-generaux"), ""] + element_items(entente.objectifs_generaux) + [""]
+    if entente.objectifs_specifiques:
+        lines += [md.heading(2, "Objectifs spécifiques", "objectifs-specifiques"), ""]
+        for objective in entente.objectifs_specifiques:
+            title = f"{objective.numero}. {md.text(objective.titre)}"
+            lines += [md.heading(3, title, f"objectif-specifique-{objective.numero}"), ""]
+            lines += element_items(objective.elements) + [""]
+    if entente.gouvernance:
+        gov = entente.gouvernance
+        lines += [md.heading(2, "Gouvernance", "gouvernance"), ""]
+        lines += [f"L'entente est pilotée par un {md.text(gov.instance)} composé des instances suivantes{COLON}", ""]
+        members = [
+            md.text(site.organisations[m.organisation].nom_avec_sigle if m.organisation else m.texte or "")
+            for m in gov.membres
+        ]
+        lines += md.bullets(members) + [""]
+    if entente.mandataire:
+        mandate = entente.mandataire
+        title = mandate.appellation.capitalize()
+        name = site.organisations[mandate.organisation].nom
+        lines += [md.heading(2, title, "mandataire"), ""]
+        sentence = f"{md.text(name)} est le {mandate.appellation} de l'entente."
+        if mandate.role:
+            sentence += " " + md.text(mandate.role)
+        lines += [sentence, ""]
+    if entente.contributions:
+        lines += _contributions(site, entente)
+    if entente.contact:
+        lines += _contact(site, entente)
+    if not archived:
+        lines += history_section(site, entente, path)
+    return lines
+
+
+def _contributions(site: Site, entente: Entente) -> list[str]:
+    contributions = entente.contributions
+    assert contributions is not None
+    total = contributions.total_declare
+    in_kind = sum((p.montant for p in contributions.parties if p.nature == "non_monetaire"), Decimal(0))
+    lines = [md.heading(2, "Contributions", "contributions"), ""]
+    sentence = f"L'enveloppe totale de l'entente sectorielle est de {typo.amount(total)}"
+    if in_kind and contributions.total_comprend_non_monetaire:
+        sentence += f", dont {typo.amount(in_kind)} en contributions non monétaires"
+    lines += [sentence + f". Elle se répartit entre {count_text(len(contributions.parties), 'partie', 'parties')}{COLON}", ""]
+    rows = []
+    for part in contributions.parties:
+        name = site.organisations[part.organisation].nom_avec_sigle if part.organisation else part.libelle or ""
+        label = md.text(name) + (" (contribution non monétaire)" if part.nature == "non_monetaire" else "")
+        counted = contributions.total_comprend_non_monetaire or part.nature == "monetaire"
+        share = typo.percent(part.montant * 100 / total, 1) if counted and total else "Non comptée"
+        rows.append([label, typo.amount(part.montant), share])
+    rows.append(["**Total**", f"**{typo.amount(total)}**", f"**{typo.percent(100)}**"])
+    lines += md.table(["Partie", "Montant", "Part du total"], rows, "Contributions des parties à l'entente") + [""]
+    # The theme draws the chart here (theme_overrides/partials/content.html), from Page.chart.
+    lines += [CHART_MARKER, ""]
+    return lines
+
+
+def _contact(site: Site, entente: Entente) -> list[str]:
+    contact = entente.contact
+    assert contact is not None
+    lines = [md.heading(2, "Pour nous joindre", "contact"), ""]
+    lines += [f"Pour toute question relative à l'entente, communiquez avec{COLON}", ""]
+    who = [f"**{md.text(contact.nom)}**"]
+    if contact.fonction:
+        who.append(md.text(contact.fonction))
+    if contact.organisation:
+        who.append(md.text(site.organisations[contact.organisation].nom))
+    details = [", ".join(who)]
+    if contact.telephone:
+        phone = md.link(typo.phone_display(contact.telephone), typo.phone_uri(contact.telephone))
+        if contact.poste:
+            phone += f", poste{NBSP}{md.text(contact.poste)}"
+        details.append(f"Téléphone{COLON} {phone}")
+    if contact.courriel:
+        details.append(f"Courriel{COLON} " + md.link(md.text(contact.courriel), f"mailto:{contact.courriel}"))
+    lines += md.bullets(details) + [""]
+    return lines
