@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import subprocess
 from pathlib import Path
 from typing import Any, Iterator
@@ -180,7 +181,8 @@ def test_printed_document_is_clean(context: tuple[Any, list[str]], site: tuple[P
     pdf = page.pdf(format="Letter", print_background=False)
     (tmp_path / "document.pdf").write_bytes(pdf)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    text = " ".join(text.replace("\u00a0", " ").split())
+    # NFKC: the PDF's fonts may set "fi" and "ff" as ligatures (ﬁ, ﬀ), and no-break spaces.
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
     for fact in facts:
         assert fact in text, fact
     assert "Adresse de cette page :" in text
