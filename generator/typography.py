@@ -118,3 +118,8 @@ def typeset(text: str) -> str:
     for pattern, replacement in rules:
         text = pattern.sub(replacement, text)
     return text
+
+
+def name_with_acronym(name: str, acronym: str | None) -> str:
+    """``Accès Entreprise Québec (AEQ)``; the name alone when there is no acronym."""
+    return f"{name} ({acronym})" if acronym else name

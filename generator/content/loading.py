@@ -23,7 +23,7 @@ from typing import Any
 from generator.content.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo, version_date
 from generator.content.problems import ContentError, Problem
 from generator.content.typed_reader import INVALID, Reader, child, parse_date
-from generator.content.yaml_reader import MappingNode, Node, ScalarNode, load_yaml
+from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode, load_yaml
 
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -81,7 +81,18 @@ class _Loader:
             programme = self.known.get("programme", {}).get(_scalar(root, "programme") or "")
             if programme not in (None, INVALID):
                 reader.context["programme"] = programme
-        return reader.read_dataclass(root, cls, (), **injected)
+        result = reader.read_dataclass(root, cls, (), **injected)
+        programme = reader.context.get("programme")
+        if programme is not None and result is not INVALID and hasattr(result, "programme_problems"):
+            # What the plan's programme asks of it: known only now, with the plan and its programme.
+            for where, message in result.programme_notices(programme):
+                reader.notice(_node_at(root, where), where, message)
+            problems = result.programme_problems(programme)
+            for where, message in problems:
+                reader.error(_node_at(root, where), where, message)
+            if problems:
+                return INVALID
+        return result
 
     def _document_class(self, reader: Reader, root: Node) -> type | None:
         kinds = ", ".join(f"« {k} »" for k in DOCUMENT_TYPES)
@@ -213,6 +224,18 @@ def _read_versions(loader: _Loader, documents: dict[str, Any]) -> dict[str, tupl
         if found:
             result[directory.name] = tuple(found)
     return result
+
+
+def _node_at(node: Node, path: tuple[str | int, ...]) -> Node:
+    """The node at ``path`` (keys and list indices), or the deepest one found."""
+    for step in path:
+        if isinstance(step, int) and isinstance(node, SequenceNode) and step < len(node.value):
+            node = node.value[step]
+        elif isinstance(step, str) and isinstance(node, MappingNode) and child(node, step) is not node:
+            node = child(node, step)
+        else:
+            break
+    return node
 
 
 def _scalar(root: Node, key: str) -> str | None:

@@ -1,0 +1,151 @@
+"""The entente sectorielle de développement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from generator.content.models.base import Element, model, unique_numbers
+from generator.content.typed_reader import FROM_FILE, doc
+
+
+@model
+class Periode:
+    debut: int = doc("Année de début, par exemple 2023.")
+    fin: int = doc("Année de fin, par exemple 2027.")
+
+    def check(self) -> list[tuple[str, str]]:
+        if self.fin < self.debut:
+            return [("fin", "l'année de fin précède l'année de début.")]
+        return []
+
+
+@model
+class ObjectifSpecifique:
+    numero: int = doc("Numéro de l'objectif spécifique.")
+    titre: str = doc("Titre de l'objectif spécifique.")
+    elements: tuple[Element, ...] = doc("Les énoncés sous cet objectif.")
+
+
+@model
+class Membre:
+    """A party of the governance: a known organisation or a plain description."""
+
+    yaml_shorthand: ClassVar[str] = "texte"
+    organisation: str | None = doc("Identifiant d'une organisation.", None, ref="organisation")
+    texte: str | None = doc("Description, quand ce n'est pas une seule organisation (« Les 5 MRC du territoire »).", None)
+
+    def check(self) -> list[tuple[str, str]]:
+        if (self.organisation is None) == (self.texte is None):
+            return [("", "indiquez soit « organisation », soit « texte », pas les deux.")]
+        return []
+
+
+@model
+class Gouvernance:
+    instance: str = doc("Nom de l'instance qui pilote l'entente, par exemple « comité directeur ».")
+    membres: tuple[Membre, ...] = doc("Les instances qui la composent.")
+
+
+@model
+class Mandataire:
+    organisation: str = doc("Identifiant de l'organisation mandataire.", ref="organisation")
+    appellation: Literal["mandataire", "gestionnaire"] = doc(
+        "« mandataire » (par défaut) ou « gestionnaire », selon le document.", "mandataire"
+    )
+    role: str | None = doc("Ce dont l'organisation est chargée, en une ou deux phrases.", None)
+
+
+@model
+class Contribution:
+    organisation: str | None = doc("Identifiant de l'organisation qui contribue.", None, ref="organisation")
+    libelle: str | None = doc("Nom de la partie quand ce n'est pas une seule organisation (« Total MRC/Ville »).", None)
+    montant: Decimal = doc("Montant en dollars, sans le symbole $, par exemple 1800000.")
+    nature: Literal["monetaire", "non_monetaire"] = doc(
+        "« monetaire » (par défaut) ou « non_monetaire » pour une contribution en biens ou services.", "monetaire"
+    )
+
+    def check(self) -> list[tuple[str, str]]:
+        if (self.organisation is None) == (self.libelle is None):
+            return [("", "indiquez soit « organisation », soit « libelle », pas les deux.")]
+        return []
+
+
+@model
+class Contributions:
+    total_declare: Decimal = doc("L'enveloppe totale déclarée par le document, en dollars.")
+    total_comprend_non_monetaire: bool = doc(
+        "oui (par défaut) si le total déclaré compte les contributions non monétaires.", True
+    )
+    parties: tuple[Contribution, ...] = doc("Les contributions, dans l'ordre du tableau.")
+
+    @property
+    def total_calcule(self) -> Decimal:
+        return sum(
+            (p.montant for p in self.parties if self.total_comprend_non_monetaire or p.nature == "monetaire"),
+            Decimal(0),
+        )
+
+    def check(self) -> list[tuple[str, str]]:
+        if self.total_calcule != self.total_declare:
+            return [
+                (
+                    "total_declare",
+                    f"les contributions totalisent {self.total_calcule} $, mais le total déclaré est "
+                    f"{self.total_declare} $. Corrigez un montant ou le total.",
+                )
+            ]
+        return []
+
+
+@model
+class Contact:
+    nom: str = doc("Nom de la personne à joindre.")
+    fonction: str | None = doc("Sa fonction, par exemple « Directrice générale ».", None)
+    organisation: str | None = doc("Identifiant de son organisation.", None, ref="organisation")
+    telephone: str | None = doc("Numéro de téléphone à 10 chiffres, par exemple 873-561-1522.", None)
+    poste: str | None = doc("Numéro de poste téléphonique, s'il y a lieu.", None)
+    courriel: str | None = doc("Adresse courriel.", None)
+
+    def check(self) -> list[tuple[str, str]]:
+        problems = []
+        if self.telephone and len(re.sub(r"\D", "", self.telephone)) not in (10, 11):
+            problems.append(("telephone", "attendu\u00a0: un numéro à 10 chiffres, par exemple 873-561-1522."))
+        if self.courriel and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}", self.courriel, re.I):
+            problems.append(("courriel", "adresse courriel invalide; attendu\u00a0: nom@domaine.qc.ca."))
+        return problems
+
+
+@model
+class Entente:
+    identifiant: str = doc("Nom du fichier, sans « .yml ».", source=FROM_FILE)
+    source: str = doc("Chemin du fichier, dans le dossier de contenu.", source=FROM_FILE)
+    type: Literal["entente_sectorielle"] = doc("Toujours « entente_sectorielle ».")
+    titre: str = doc("Titre complet de l'entente.")
+    titre_court: str | None = doc("Titre court pour le menu.", None)
+    organisation: str = doc("Identifiant de l'organisation sous laquelle l'entente est publiée.", ref="organisation")
+    region: str | None = doc("Identifiant de la région visée.", None, ref="region")
+    periode: Periode = doc("Années couvertes par l'entente.")
+    mise_a_jour: dt.date | None = doc("Date de la dernière mise à jour, AAAA-MM-JJ.", None)
+    resume_des_changements: str | None = doc("Ce qui a changé dans cette version, en une ou deux phrases.", None)
+    objectifs_generaux: tuple[Element, ...] = doc("Objectifs généraux.")
+    objectifs_specifiques: tuple[ObjectifSpecifique, ...] = doc("Objectifs spécifiques, numérotés.", ())
+    gouvernance: Gouvernance | None = doc("Instance qui pilote l'entente et sa composition.", None)
+    mandataire: Mandataire | None = doc("Organisation mandataire (ou gestionnaire) de l'entente.", None)
+    contributions: Contributions | None = doc("Tableau des contributions et total.", None)
+    contact: Contact | None = doc("Personne à joindre pour toute question sur l'entente.", None)
+
+    def check(self) -> list[tuple[str, str]]:
+        return unique_numbers(self.objectifs_specifiques, "objectifs_specifiques")
+
+    def notices(self) -> list[tuple[str, str]]:
+        notices = []
+        if self.mise_a_jour is None:
+            notices.append(("", "aucune date de mise à jour (« mise_a_jour »); le site l'indique."))
+        if self.mise_a_jour and self.mise_a_jour.year > self.periode.fin:
+            notices.append(("mise_a_jour", f"la mise à jour est postérieure à la fin de l'entente ({self.periode.fin})."))
+        if self.contact and not (self.contact.telephone or self.contact.courriel):
+            notices.append(("contact", "le contact n'a ni téléphone ni courriel; le public ne pourra pas le joindre."))
+        return notices
