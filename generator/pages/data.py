@@ -55,7 +55,9 @@ def data_page(site: Site) -> Page:
     lines += [
         "Les fichiers CSV sont encodés en UTF-8 (avec BOM), les colonnes séparées par des points-virgules, "
         "les nombres écrits avec une virgule décimale et les dates au format AAAA-MM-JJ\u00a0: ils s'ouvrent "
-        "tels quels dans Excel réglé en français (Canada).",
+        "tels quels dans Excel réglé en français (Canada). Une cellule dont le texte commence par « = », « + », "
+        "« - », « @ », une tabulation ou un retour de chariot est précédée d'une apostrophe (') : un tableur ne "
+        "la prend ainsi jamais pour une formule. Retirez cette apostrophe pour retrouver le texte publié.",
         "",
     ]
     for title, anchor, columns, caption in (
