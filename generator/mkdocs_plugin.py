@@ -12,6 +12,7 @@ import hashlib
 import html
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -102,6 +103,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.built is not None
         log.info("%d pages générées depuis %s", len(self.built.pages), self.content_dir.name)
+        _only_theme_files(files, config)  # nothing of the content folder is published as is
         previous = _PREVIOUS.get(config.site_dir, {})
         hashes: dict[str, str] = {}
         generated: list[tuple[str, str, InclusionLevel, str | None]] = [
@@ -168,6 +170,23 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         publication, self._publication = self._publication, None
         if publication is not None:
             publication.abandon()
+
+
+def _only_theme_files(files: Files, config: MkDocsConfig) -> None:
+    """Drop every file MkDocs found in docs_dir (the content folder), and give back the theme's
+    files that one of them shadowed: only the generator's files and the theme's are published."""
+    for file in list(files):
+        if file.generated_by is None and file.src_dir == config.docs_dir:
+            files.remove(file)
+            if _THEME_STATIC.search(file.src_uri.lower()) is None:
+                for folder in config.theme.dirs:
+                    if os.path.isfile(os.path.join(folder, file.src_uri)):
+                        files.append(File(file.src_uri, folder, config.site_dir, config.use_directory_urls))
+                        break
+
+
+# Theme files MkDocs never copies as static files (its own filter in Files.add_files_from_theme).
+_THEME_STATIC = re.compile(r"(^|/)\.|\.pyc?$|\.html$|readme|^mkdocs_theme\.yml$|^locales/|\.(md|markdown|mdown|mkdn|mkd)$")
 
 
 def _valid_toggles(output: str) -> str:
