@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.loading import Site, load_site
+from generator.content.problems import ContentError, Problem
 from generator.opendata.downloads import render_downloads
+from generator.pages.addresses import is_inside_site
 from generator.pages.menu import build_nav
 from generator.pages.page import NavItem, Page
 from generator.pages.site import render_pages
@@ -33,4 +35,8 @@ def build_site(content_dir: Path | str, site_url: str) -> SiteBuild:
     Raises :class:`~generator.content.problems.ContentError` listing every problem of every file.
     """
     site = load_site(content_dir)
-    return SiteBuild(site, build_nav(site), render_pages(site), render_downloads(site, site_url))
+    built = SiteBuild(site, build_nav(site), render_pages(site), render_downloads(site, site_url))
+    outside = [path for path in (*built.pages, *built.downloads) if not is_inside_site(path)]
+    if outside:  # identifiers are checked as slugs; this is the last guard before files are written
+        raise ContentError([Problem(site.root.name, None, None, "", f"adresse de fichier refusée : « {path} ».") for path in outside])
+    return built

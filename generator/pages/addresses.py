@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 
 GLOSSARY_PATH = "glossaire.md"
 
@@ -59,3 +61,13 @@ def public_url(base: str, page: str) -> str:
     elif page.endswith(".md"):
         page = page[: -len(".md")] + "/"
     return base + page
+
+
+IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # every identifier of the content: a slug
+_SAFE_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*")
+
+
+def is_inside_site(path: str) -> bool:
+    """True for a relative path that stays in the output folder once joined to it (no "..",
+    no absolute path, no drive, nothing but lower-case letters, digits, ".", "-", "_" and "/")."""
+    return bool(_SAFE_PATH.fullmatch(path)) and posixpath.normpath(path) == path and ".." not in path.split("/")
