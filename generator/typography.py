@@ -82,8 +82,8 @@ def phone_display(phone: str) -> str:
     digits = re.sub(r"\D", "", phone)
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
-    if len(digits) != 10:
-        return phone
+    if len(digits) != 10:  # refused by the checks; shown as digits only, never as the raw text
+        return digits
     return f"{digits[:3]}{NBSP}{digits[3:6]}-{digits[6:]}"
 
 

@@ -131,7 +131,7 @@ def _contact(site: Site, entente: Entente) -> list[str]:
         who.append(md.text(site.organisations[contact.organisation].nom))
     details = [", ".join(who)]
     if contact.telephone:
-        phone = md.link(typo.phone_display(contact.telephone), typo.phone_uri(contact.telephone))
+        phone = md.link(md.text(typo.phone_display(contact.telephone)), typo.phone_uri(contact.telephone))
         if contact.poste:
             phone += f", poste{NBSP}{md.text(contact.poste)}"
         details.append(f"Téléphone{COLON} {phone}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import urllib.parse
 
 from generator.typography import typeset
 
@@ -30,14 +31,15 @@ def text(value: str) -> str:
     return typeset(value)
 
 
-_NEEDS_BRACKETS = re.compile(r"[\s<>()]")
+# What may stay as is in a link target: RFC 3986's characters, less those Markdown or HTML
+# could read ( ( ) ' [ ] ); the rest (spaces, < > " ` and non-ASCII) is percent-encoded.
+_URL_SAFE = "/:#?&=%@+.,;~!$*-_"
 
 
 def link(label: str, target: str) -> str:
-    """A link whose label is already Markdown; ``target`` is a relative path or safe URI."""
-    if _NEEDS_BRACKETS.search(target):
-        target = f"<{target}>"
-    return f"[{label}]({target})"
+    """A link whose label is already Markdown; ``target`` (a path or URI, from content or not)
+    is percent-encoded where it could break out of the link."""
+    return f"[{label}]({urllib.parse.quote(target, safe=_URL_SAFE)})"
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
