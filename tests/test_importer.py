@@ -14,14 +14,16 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.content.loading import load_site
-from generator.authoring.importer import parse_deadlines, parse_full_date, parse_numbers, read_docx, to_yaml
+from generator.content.loading import load_catalogues, load_site
+from generator.authoring.french import parse_deadlines, parse_full_date, parse_numbers
+from generator.authoring.piar_table import read_docx
+from generator.authoring.piar_yaml import to_yaml
 from generator.content.json_schema import modeline
 from tests.conftest import FIXTURES, ROOT
 from tests.gabarit_docx import HEADER, PAGE, SEED_PIAR, TEMPLATE_HEADER, TITLE, Bullet, Lines, Table, build
 
 PIAR = "mrc-du-fjord-du-saguenay-piar"
-AEQ = {"objectifs_programme": {1, 2, 3, 4}, "axes_programme": set(range(1, 8))}
+AEQ = load_catalogues(ROOT / "content").programmes["aeq"]  # objectives 1 to 4, axes 1 to 7, the template
 
 # Where the hand-written content file differs from the seed's words, and why. Each is an
 # editorial correction by whoever transcribed the seed by hand; the importer keeps the
@@ -450,7 +452,7 @@ def test_tracked_changes_content_controls_and_hidden_text(tmp_path: Path) -> Non
 
 
 def test_unreadable_files(tmp_path: Path) -> None:
-    from generator.authoring.importer import DocxError
+    from generator.authoring.docx_reader import DocxError
 
     (tmp_path / "faux.docx").write_text("pas un document", encoding="utf-8")
     with pytest.raises(DocxError, match="n'est pas un document Word .docx lisible"):

@@ -6,47 +6,39 @@ Registered on the main parser by :func:`add_commands` (see :mod:`generator.cli`)
 from __future__ import annotations
 
 import argparse
-import difflib
+import dataclasses
 import os
 import re
-import shutil
 import sys
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-import yaml
-
-from generator.content.loading import IDENTIFIER, load_site
-from generator.authoring.importer import DocxError, Plan, fold, read_docx, to_yaml
-from generator.content.json_schema import modeline
-from generator.content.problems import ContentError, Problem, notices_report
+from generator.authoring.docx_reader import DocxError
+from generator.authoring.french import fold
+from generator.authoring.piar_table import read_docx
+from generator.authoring.piar_yaml import to_yaml
+from generator.authoring.plan import Plan
 from generator.authoring.skeleton import KINDS, skeleton
-
-NBSP = "\u00a0"
+from generator.content.json_schema import modeline
+from generator.content.loading import IDENTIFIER, Catalogues, check_files, load_catalogues, read_version_date
+from generator.content.models import Organisation
+from generator.content.problems import Problem, did_you_mean, notices_report
+from generator.typography import NBSP
 
 
 class CommandError(Exception):
     """A mistake in the command line or a missing file: nothing was written."""
 
 
-def _french(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """French titles and help option (argparse's own words are English)."""
-    parser._positionals.title = "arguments"
-    parser._optionals.title = "options"
-    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
-    return parser
-
-
-def add_commands(commands: argparse._SubParsersAction) -> None:
-    new = commands.add_parser(
+def add_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register ``nouveau`` and ``importer`` with ``add_parser`` (the main parser's subcommands' ``add_parser``)."""
+    new = add_parser(
         "nouveau",
-        add_help=False,
         help="écrit le squelette commenté d'un nouveau document (piar ou entente)",
         description="Écrit le squelette d'un nouveau document, avec chaque champ et son explication. "
         "Remplissez les valeurs vides, puis lancez « plans-publics verifier ».",
     )
-    _french(new)
     new.add_argument("type", metavar="TYPE", help="piar ou entente")
     new.add_argument(
         "fichier", nargs="?", metavar="FICHIER",
@@ -57,15 +49,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--remplacer", action="store_true", help="remplace le fichier s'il existe déjà")
     new.set_defaults(action=_run(_new))
 
-    importer = commands.add_parser(
+    importer = add_parser(
         "importer",
-        add_help=False,
         help="importe un PIAR rempli dans le gabarit Word du ministère (.docx)",
         description="Lit le tableau d'un PIAR rempli dans le gabarit Word du ministère et écrit le fichier de "
         "contenu. Ce qui ne peut pas être placé est signalé (ligne et colonne du tableau) et gardé en "
         "commentaire « # À VÉRIFIER » dans le fichier.",
     )
-    _french(importer)
     importer.add_argument("docx", metavar="FICHIER.docx", help="le PIAR au format Word (.docx)")
     importer.add_argument(
         "--organisation", metavar="IDENTIFIANT",
@@ -74,7 +64,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     importer.add_argument(
         "--programme", metavar="IDENTIFIANT",
-        help="programme du plan (nom de son fichier dans programmes/, sans .yml); par défaut\u00a0: aeq",
+        help="programme du plan (nom de son fichier dans programmes/, sans .yml); par défaut\u00a0: celui que "
+        "son fichier marque « par_defaut: oui », ou le seul programme du dossier",
     )
     importer.add_argument(
         "--sortie", "-o", metavar="FICHIER",
@@ -150,27 +141,14 @@ def _show(path: Path) -> str:
 # --- the catalogues the import needs ------------------------------------------------------
 
 
-def _catalogue(content: Path, folder: str) -> dict[str, dict]:
-    """identifier → data of each file of ``content/folder``, read leniently (the checker reports errors)."""
-    result: dict[str, dict] = {}
-    for path in sorted((content / folder).glob("*.yml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
-            data = None
-        result[path.stem] = data if isinstance(data, dict) else {}
-    return result
-
-
 def _unknown(phrase: str, value: str, known: list[str], where: str) -> CommandError:
     """``phrase`` is « organisation inconnue » or « programme inconnu », as the checker words it."""
-    close = [k for k in known if value in k] or difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f" Vouliez-vous dire « {close[0]} »?" if len(close) == 1 else ""
+    hint = did_you_mean(value, known, containing=True)
     listed = ", ".join(known) if known else "aucun"
     return CommandError(f"{phrase} « {value} ».{hint} Identifiants connus ({where})\u00a0: {listed}.")
 
 
-def _organisation(args: argparse.Namespace, organisations: dict[str, dict], plan: Plan, docx: Path) -> str:
+def _organisation(args: argparse.Namespace, organisations: dict[str, Organisation | None], plan: Plan, docx: Path) -> str:
     known = sorted(organisations)
     if args.organisation:
         if args.organisation not in organisations:
@@ -182,8 +160,8 @@ def _organisation(args: argparse.Namespace, organisations: dict[str, dict], plan
         return args.organisation
     texts = [fold(t) for t in plan.textes] + [fold(docx.stem.replace("_", " "))]
     found = []
-    for identifier, data in organisations.items():
-        name = fold(str(data.get("nom", ""))) if data.get("nom") else ""
+    for identifier, organisation in organisations.items():
+        name = fold(organisation.nom) if organisation else ""
         if name and any(name in text for text in texts):
             found.append(identifier)
     if len(found) == 1:
@@ -199,66 +177,35 @@ def _organisation(args: argparse.Namespace, organisations: dict[str, dict], plan
     )
 
 
-def _programme(args: argparse.Namespace, programmes: dict[str, dict]) -> str:
-    known = sorted(programmes)
+def _programme(args: argparse.Namespace, catalogues: Catalogues) -> str:
+    known = sorted(catalogues.programmes)
     if args.programme:
-        if args.programme not in programmes:
+        if args.programme not in catalogues.programmes:
             raise _unknown("programme inconnu", args.programme, known, "dossier programmes/")
         return args.programme
-    if "aeq" in programmes:
-        return "aeq"
-    if len(programmes) == 1:
-        return known[0]
+    if catalogues.default_programme:
+        return catalogues.default_programme
     raise CommandError(
         f"indiquez le programme du plan avec --programme IDENTIFIANT (identifiants connus\u00a0: {', '.join(known) or 'aucun'})."
     )
-
-
-def _numbers(data: dict) -> dict[str, set[int]] | None:
-    try:
-        return {
-            "objectifs_programme": {int(s["numero"]) for s in data.get("objectifs") or []},
-            "axes_programme": {int(s["numero"]) for s in data.get("axes") or []},
-        }
-    except (TypeError, KeyError, ValueError):
-        return None
 
 
 # --- checking the written file as the site build will -----------------------------------------
 
 
 def check_document(content: Path, name: str, text: str) -> tuple[list[Problem], list[Problem]]:
-    """Errors and notices of ``text`` as ``documents/<name>``, checked against ``content``'s catalogues."""
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "content"
-        root.mkdir()
-        for entry in content.iterdir():
-            if entry.name in ("documents", "versions") or entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                shutil.copytree(entry, root / entry.name)
-            elif entry.is_file():
-                shutil.copy2(entry, root / entry.name)
-        (root / "documents").mkdir()
-        (root / "documents" / name).write_bytes(text.encode("utf-8"))
-        stem = name.removesuffix(".yml")
-        if (content / "versions" / stem).is_dir():  # its former versions must stay older than it
-            shutil.copytree(content / "versions" / stem, root / "versions" / stem)
-
-        def mine(p: Problem) -> bool:
-            return p.file == f"content/documents/{name}" or p.file.startswith(f"content/versions/{stem}/")
-
-        try:
-            site = load_site(root)
-        except ContentError as error:
-            return [p for p in error.problems if mine(p)], []
-        return [], [p for p in site.notices if mine(p)]
+    """Errors and notices of ``text`` as ``documents/<name>`` (and of its former versions), against ``content``'s catalogues."""
+    return check_files(content, [content / "documents" / name], {content / "documents" / name: text})
 
 
-def _relocated(text: str, name: str, shown: str, content: Path) -> str:
-    """A problem's text with the real paths instead of the checking copy's."""
-    text = text.replace(f"content/documents/{name}", shown)
-    return text.replace("content/versions/", _show(content / "versions") + "/")
+def _relocated(problem: Problem, name: str, shown: str, content: Path) -> Problem:
+    """A problem of the checked ``documents/<name>`` with the path the file was written to."""
+    folder = content.name
+    if problem.file == f"{folder}/documents/{name}":
+        return dataclasses.replace(problem, file=shown)
+    if problem.file.startswith(f"{folder}/versions/"):
+        return dataclasses.replace(problem, file=_show(content / "versions") + problem.file[len(folder) + 9:])
+    return problem
 
 
 # --- nouveau ------------------------------------------------------------------------------
@@ -270,13 +217,13 @@ def _new(args: argparse.Namespace) -> int:
     if kind not in KINDS:
         raise CommandError(f"type de document inconnu « {args.type} »; attendu\u00a0: piar ou entente.")
     content = Path(args.contenu)
+    catalogues = load_catalogues(content)
     if args.organisation and (content / "organisations").is_dir():
-        organisations = sorted(_catalogue(content, "organisations"))
+        organisations = sorted(catalogues.organisations)
         if args.organisation not in organisations:
             raise _unknown("organisation inconnue", args.organisation, organisations, "dossier organisations/")
-    programmes = sorted(_catalogue(content, "programmes")) if (content / "programmes").is_dir() else []
-    # The programme is filled in when there is no doubt (aeq, or the only one); left empty otherwise.
-    programme = "aeq" if "aeq" in programmes or not programmes else (programmes[0] if len(programmes) == 1 else "")
+    # The programme is filled in when there is no doubt (the default one, or the only one); left empty otherwise.
+    programme = catalogues.default_programme or ""
     if not args.fichier or args.fichier == "-":
         sys.stdout.write(skeleton(kind, organisation=args.organisation, programme=programme))
         return 0
@@ -306,10 +253,10 @@ def _import(args: argparse.Namespace) -> int:
             f"dossier de contenu « {args.contenu} » introuvable (ou sans dossier organisations/). Lancez la commande "
             "depuis le dossier du projet, ou indiquez le dossier avec --contenu DOSSIER avant le mot « importer »."
         )
-    programmes = _catalogue(content, "programmes")
-    programme = _programme(args, programmes)
+    catalogues = load_catalogues(content)
+    programme = _programme(args, catalogues)
     try:
-        plan = read_docx(source, _numbers(programmes[programme]))
+        plan = read_docx(source, catalogues.programmes[programme])
     except DocxError as error:
         raise CommandError(str(error)) from None
     if not plan.enjeux:
@@ -318,7 +265,7 @@ def _import(args: argparse.Namespace) -> int:
             "les titres des colonnes (Enjeux, Objectifs, Axes, Objectifs à atteindre, Actions, Échéances, "
             "Indicateurs…) et des lignes qui commencent par « 1. » suivi de l'enjeu. Rien n'a été écrit."
         )
-    organisation = _organisation(args, _catalogue(content, "organisations"), plan, source)
+    organisation = _organisation(args, catalogues.organisations, plan, source)
 
     to_screen = args.sortie == "-"
     target = Path(args.sortie) if args.sortie and not to_screen else content / "documents" / f"{organisation}-piar.yml"
@@ -365,12 +312,12 @@ def _import(args: argparse.Namespace) -> int:
     else:
         print("Tout le tableau a été placé\u00a0: rien à vérifier.", file=out)
     if notices:
-        print(_relocated(notices_report(notices), name, shown, content), file=out)
+        print(notices_report([_relocated(p, name, shown, content) for p in notices]), file=out)
     if errors:
         count = len(errors)
         print(f"Le fichier n'est pas encore valide ({count} erreur{'s' if count > 1 else ''}){NBSP}:", file=out)
         for problem in errors:
-            print(_relocated(f"- {problem}", name, shown, content), file=out)
+            print(f"- {_relocated(problem, name, shown, content)}", file=out)
         print(f"Corrigez-{'la' if count == 1 else 'les'} dans le fichier, puis vérifiez avec\u00a0: plans-publics verifier",
               file=out)
         return 1
@@ -379,23 +326,12 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _version_date(data: object) -> str | None:
-    if not isinstance(data, dict):
-        return None
-    value = data.get("mise_a_jour") or data.get("date_du_plan")
-    return str(value) if value else None
-
-
 def _archive_path(target: Path, content: Path, plan: Plan) -> Path:
     """Where the current version goes before the update replaces it; refuses what the checker would refuse."""
     root = content_root_of(target, content)
     if root is None:
         raise CommandError("--nouvelle-version ne s'emploie que pour un fichier du dossier documents/ du contenu.")
-    try:
-        current = yaml.safe_load(target.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
-        current = None
-    date = _version_date(current)
+    date = read_version_date(target)
     if not date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         raise CommandError(
             f"impossible de lire la date de la version actuelle dans « {_show(target)} » (« mise_a_jour » ou "

@@ -14,7 +14,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from generator.authoring.importer import wrap
+from generator.authoring.yaml_writer import comment, commented_out, sequence_item
 from generator.content.models import DOCUMENT_TYPES
 from generator.content.typed_reader import describe, strip_optional, yaml_fields
 
@@ -24,7 +24,6 @@ KINDS = {"piar": "piar", "entente": "entente_sectorielle"}
 FILLED: dict[tuple[str, str], str] = {
     ("Piar", "titre"): "Plan d'intervention et d'affectation des ressources",
     ("Piar", "titre_court"): "PIAR",
-    ("Piar", "programme"): "aeq",
     ("Enjeu", "numero"): "1",
     ("ObjectifSpecifique", "numero"): "1",
 }
@@ -32,8 +31,6 @@ FILLED: dict[tuple[str, str], str] = {
 ONE_ITEM = {("Volet", "indicateurs"), ("Entente", "objectifs_specifiques"), ("Contributions", "parties")}
 # Optional groups written as comments: published only when the organisation publishes them.
 AS_COMMENT = {("Action", "statut"), ("Action", "echeance")}
-
-WIDTH = 79
 
 INTRODUCTIONS = {
     "piar": [
@@ -49,11 +46,6 @@ COMMON = [
     "chaque champ encore vide. Un champ facultatif dont vous n'avez pas besoin peut être supprimé.",
     "Guide du format, champ par champ : documentation/format-du-contenu.md",
 ]
-
-
-def _comment(text: str, indent: int) -> list[str]:
-    pad = " " * indent
-    return [f"{pad}# {line}" for line in wrap(text, max(WIDTH - indent - 2, 40))]
 
 
 def _is_model(hint: Any) -> bool:
@@ -93,11 +85,10 @@ def _fields(cls: type, indent: int, *, docs: bool = True) -> list[str]:
         hint = hints[f.name]
         commented = (cls.__name__, f.name) in AS_COMMENT
         if docs:
-            lines += _comment(_doc(cls, f, hint), indent)
+            lines += comment(_doc(cls, f, hint), indent)
         block = _field(cls, f, hint, indent)
         if commented:
-            pad = " " * indent
-            block = [f"{pad}# {line[indent:]}" for line in block if not line.strip().startswith("#")]
+            block = commented_out(block, indent)
         lines += block
     return lines
 
@@ -139,17 +130,10 @@ def _list(cls: type, key: str, item: Any, required: bool, indent: int) -> list[s
         for f in yaml_fields(item):
             if f.name == shorthand:
                 continue
-            lines += _comment(_doc(item, f, hints[f.name]), indent + 4)
-            block = _field(item, f, hints[f.name], indent + 4)
-            lines += [f"{pad}    # {line[indent + 4:]}" for line in block if not line.strip().startswith("#")]
+            lines += comment(_doc(item, f, hints[f.name]), indent + 4)
+            lines += commented_out(_field(item, f, hints[f.name], indent + 4), indent + 4)
         return lines
-    body = _fields(item, indent + 4)
-    for index, line in enumerate(body):  # the first key goes after the dash, its comment above the dash
-        if not line.strip().startswith("#"):
-            body[index] = f"{pad}  - {line[indent + 4:]}"
-            break
-        body[index] = f"{pad}  {line.strip()}"
-    return [f"{pad}{key}:"] + body
+    return [f"{pad}{key}:"] + sequence_item(_fields(item, indent + 4), indent + 2)
 
 
 def skeleton(kind: str, *, modeline: str | None = None, organisation: str | None = None,
@@ -158,7 +142,7 @@ def skeleton(kind: str, *, modeline: str | None = None, organisation: str | None
     cls = DOCUMENT_TYPES[KINDS[kind]]
     lines = [modeline] if modeline else []
     for paragraph in INTRODUCTIONS[kind] + COMMON:
-        lines += _comment(paragraph, 0)
+        lines += comment(paragraph, 0)
     body = _fields(cls, 0)
     if organisation:
         body = [f"organisation: {organisation}" if line == "organisation:" else line for line in body]

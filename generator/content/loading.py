@@ -16,11 +16,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
-from generator.content.models import DOCUMENT_TYPES, Document, Glossaire, Organisation, Programme, Region, Regions, SiteInfo, version_date
+from generator.content.models import (
+    DOCUMENT_TYPES,
+    VERSION_DATE_FIELDS,
+    Document,
+    Glossaire,
+    Organisation,
+    Programme,
+    Region,
+    Regions,
+    SiteInfo,
+    version_date,
+)
 from generator.content.problems import ContentError, Problem
 from generator.content.typed_reader import INVALID, Reader, child, parse_date
 from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode, load_yaml
@@ -49,8 +63,10 @@ class Site:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, texts: Mapping[Path, str] | None = None) -> None:
         self.root = root
+        # Files not written yet: resolved path → text, read instead of the disk.
+        self.texts = {Path(p).resolve(): text for p, text in (texts or {}).items()}
         self.problems: list[Problem] = []
         self.readers: list[Reader] = []
         # identifier → model (or INVALID) for each catalogue, as soon as it is read
@@ -59,14 +75,24 @@ class _Loader:
     def display(self, path: Path) -> str:
         try:
             return path.relative_to(self.root.parent).as_posix()
-        except ValueError:  # pragma: no cover - content outside its parent cannot happen
+        except ValueError:  # a file checked from outside the folder (plans-publics verifier FICHIER)
             return path.as_posix()
+
+    def exists(self, path: Path) -> bool:
+        return path.is_file() or bool(self.texts) and path.resolve() in self.texts
 
     def read_file(self, path: Path, cls: type | None, **injected: Any) -> Any:
         name = self.display(path)
         reader = Reader(name, self.known)
         self.readers.append(reader)
-        root, problems = load_yaml(path, name)
+        unsaved = self.texts.get(path.resolve()) if self.texts else None
+        if unsaved is None:
+            root, problems = load_yaml(path, name)
+        else:  # read as the file will be, under the same name
+            with tempfile.TemporaryDirectory() as folder:
+                draft = Path(folder) / path.name
+                draft.write_bytes(unsaved.encode("utf-8"))
+                root, problems = load_yaml(draft, name)
         reader.problems.extend(problems)
         if problems:
             return INVALID
@@ -77,7 +103,7 @@ class _Loader:
             cls = self._document_class(reader, root)
             if cls is None:
                 return INVALID
-            injected["source"] = path.relative_to(self.root).as_posix()  # like every Page.source
+            injected.setdefault("source", path.relative_to(self.root).as_posix())  # like every Page.source
             programme = self.known.get("programme", {}).get(_scalar(root, "programme") or "")
             if programme not in (None, INVALID):
                 reader.context["programme"] = programme
@@ -118,14 +144,7 @@ class _Loader:
                     Problem(self.display(path), None, None, "", "fichier ignoré\u00a0: seuls les fichiers .yml sont lus.", "avis")
                 )
                 continue
-            problem = None
-            if path.suffix != ".yml":
-                problem = f"renommez le fichier avec l'extension « .yml » (en minuscules) au lieu de « {path.suffix} »."
-            elif not IDENTIFIER.fullmatch(path.stem):
-                problem = (
-                    f"nom de fichier « {path.name} » invalide\u00a0: lettres minuscules sans accents, "
-                    "chiffres et tirets seulement, par exemple « mrc-de-la-matanie.yml »."
-                )
+            problem = _name_problem(path)
             if problem:
                 self.problems.append(Problem(self.display(path), None, None, "", problem))
                 continue
@@ -142,6 +161,43 @@ class _Loader:
         return self.read_file(path, cls)
 
 
+def _name_problem(path: Path) -> str | None:
+    if path.suffix != ".yml":
+        return f"renommez le fichier avec l'extension « .yml » (en minuscules) au lieu de « {path.suffix} »."
+    if not IDENTIFIER.fullmatch(path.stem):
+        return (
+            f"nom de fichier « {path.name} » invalide\u00a0: lettres minuscules sans accents, "
+            "chiffres et tirets seulement, par exemple « mrc-de-la-matanie.yml »."
+        )
+    return None
+
+
+def _read_catalogues(loader: _Loader) -> tuple[dict[str, Region], Any]:
+    """Regions, glossary, organisations, then programmes: each later file's references are checked as it is read."""
+    root = loader.root
+    regions_file = loader.read_required("regions.yml", Regions)
+    regions = {r.identifiant: r for r in regions_file.regions} if regions_file is not INVALID else {}
+    glossary = loader.read_file(root / "glossaire.yml", Glossaire) if (root / "glossaire.yml").is_file() else None
+    loader.known["region"] = dict(regions)
+    loader.known["organisation"] = loader.read_folder("organisations", Organisation)
+    loader.known["programme"] = programmes = loader.read_folder("programmes", Programme)
+    marked = [name for name, p in programmes.items() if p is not INVALID and p.par_defaut]
+    for name in marked[1:]:
+        loader.problems.append(
+            Problem(loader.display(root / "programmes" / f"{name}.yml"), None, None, "par_defaut", "un seul programme "
+                    f"peut être proposé par défaut; « {marked[0]} » l'est déjà. Retirez « par_defaut » de l'un des deux.")
+        )
+    return regions, glossary
+
+
+def default_programme(programmes: Mapping[str, Any]) -> str | None:
+    """The programme offered to new PIARs: the one marked ``par_defaut``, else the only one, else None."""
+    marked = [name for name, p in sorted(programmes.items()) if p not in (None, INVALID) and p.par_defaut]
+    if marked:
+        return marked[0]
+    return next(iter(programmes)) if len(programmes) == 1 else None
+
+
 def load_site(root: Path | str) -> Site:
     """Read and check ``root``; raise :class:`ContentError` listing every problem.
 
@@ -152,12 +208,7 @@ def load_site(root: Path | str) -> Site:
     if not root.is_dir():
         raise ContentError([Problem(root.as_posix(), None, None, "", "le dossier de contenu n'existe pas.")])
     loader = _Loader(root)
-    regions_file = loader.read_required("regions.yml", Regions)
-    regions = {r.identifiant: r for r in regions_file.regions} if regions_file is not INVALID else {}
-    glossary = loader.read_file(root / "glossaire.yml", Glossaire) if (root / "glossaire.yml").is_file() else None
-    loader.known["region"] = dict(regions)
-    loader.known["organisation"] = loader.read_folder("organisations", Organisation)
-    loader.known["programme"] = loader.read_folder("programmes", Programme)
+    regions, glossary = _read_catalogues(loader)
     info = loader.read_required("site.yml", SiteInfo)  # names its publisher among the organisations
     documents = loader.read_folder("documents", None)
     versions = _read_versions(loader, documents)
@@ -182,13 +233,17 @@ def load_site(root: Path | str) -> Site:
     )
 
 
-def _read_versions(loader: _Loader, documents: dict[str, Any]) -> dict[str, tuple[tuple[dt.date, Document], ...]]:
-    """content/versions/<id>/<AAAA-MM-JJ>.yml: former versions, checked like documents."""
+def _read_versions(
+    loader: _Loader, documents: dict[str, Any], only: set[str] | None = None
+) -> dict[str, tuple[tuple[dt.date, Document], ...]]:
+    """content/versions/<id>/<AAAA-MM-JJ>.yml: former versions (of the documents ``only`` names), checked like documents."""
     folder = loader.root / "versions"
     result: dict[str, tuple[tuple[dt.date, Document], ...]] = {}
     if not folder.is_dir():
         return result
     for directory in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if only is not None and directory.name not in only:
+            continue
         name = loader.display(directory)
         current = documents.get(directory.name)
         if directory.name not in documents:
@@ -226,6 +281,103 @@ def _read_versions(loader: _Loader, documents: dict[str, Any]) -> dict[str, tupl
     return result
 
 
+# --- for the staff's commands: the catalogues alone, and some files checked against them --------------------
+
+
+@dataclass(frozen=True)
+class Catalogues:
+    """The catalogues of a content folder, read leniently: a file with errors is known by its identifier (None)."""
+
+    organisations: dict[str, Organisation | None]
+    programmes: dict[str, Programme | None]
+
+    @property
+    def default_programme(self) -> str | None:
+        return default_programme(self.programmes)
+
+
+def load_catalogues(root: Path | str) -> Catalogues:
+    """The organisations and programmes of ``root`` (empty if it is not a content folder); never raises."""
+    loader = _Loader(Path(root))
+    if loader.root.is_dir():
+        _read_catalogues(loader)
+
+    def valid(models: dict[str, Any]) -> dict[str, Any]:
+        return {name: None if model is INVALID else model for name, model in models.items()}
+
+    return Catalogues(valid(loader.known.get("organisation", {})), valid(loader.known.get("programme", {})))
+
+
+_CATALOGUE_FILES = {("regions.yml",), ("site.yml",), ("glossaire.yml",)}
+
+
+def check_files(
+    root: Path | str, files: Iterable[Path | str], texts: Mapping[Path, str] | None = None
+) -> tuple[list[Problem], list[Problem]]:
+    """Errors and notices of ``files``, each checked as the site build checks it, against ``root``'s catalogues.
+
+    Only the catalogues and the given files are read (a document with its former versions, a
+    version with its document); nothing is copied. ``texts`` gives the text of files not written
+    yet. A file outside the folder is checked as a document of it.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        return [Problem(root.as_posix(), None, None, "", "le dossier de contenu n'existe pas.")], []
+    loader = _Loader(root, texts)
+    _read_catalogues(loader)
+    loader.read_required("site.yml", SiteInfo)  # names its publisher among the organisations
+    wanted: set[str] = set()
+    prefixes: list[str] = []  # a document's versions go with it
+    documents: dict[str, Any] = {}
+    versions: set[str] = set()
+    problems: list[Problem] = []
+    for file in files:
+        path = Path(file)
+        try:
+            parts = path.resolve().relative_to(root.resolve()).parts
+        except ValueError:
+            parts = ()
+        inside = root.joinpath(*parts) if parts else path
+        shown = loader.display(inside)
+        wanted.add(shown)
+        if not loader.exists(path):
+            problems.append(Problem(shown, None, None, "", "fichier introuvable."))
+        elif not parts:  # outside the folder: a document to be
+            documents[path.stem] = loader.read_file(path, None, identifiant=path.stem, source=f"documents/{path.name}")
+        elif parts in _CATALOGUE_FILES or (len(parts) == 2 and parts[0] in ("organisations", "programmes")):
+            pass  # already read with the catalogues
+        elif len(parts) == 2 and parts[0] == "documents":
+            problem = _name_problem(inside)
+            if problem:
+                problems.append(Problem(shown, None, None, "", problem))
+                continue
+            documents[inside.stem] = loader.read_file(inside, None, identifiant=inside.stem)
+            versions.add(inside.stem)
+            prefixes.append(loader.display(root / "versions" / inside.stem) + "/")
+        elif len(parts) == 3 and parts[0] == "versions":
+            current = root / "documents" / f"{parts[1]}.yml"
+            if parts[1] not in documents and current.is_file():
+                documents[parts[1]] = loader.read_file(current, None, identifiant=parts[1])
+            versions.add(parts[1])
+            wanted.add(loader.display(root / "versions" / parts[1]))
+        else:
+            problems.append(Problem(shown, None, None, "", "le site ne lit pas ce fichier\u00a0: un document va dans "
+                                    "documents/, une version dans versions/<identifiant>/, un catalogue dans "
+                                    "organisations/ ou programmes/."))
+    _read_versions(loader, documents, only=versions)
+    found = problems + loader.problems + [p for r in loader.readers for p in r.problems]
+    mine = [p for p in found if p.file in wanted or any(p.file.startswith(prefix) for prefix in prefixes)]
+    return [p for p in mine if p.level == "erreur"], sorted(p for p in mine if p.level == "avis")
+
+
+def read_version_date(path: Path) -> str | None:
+    """The date a document file is known by as a version (see ``version_date``), as written; None if unreadable."""
+    root, problems = load_yaml(path, path.name)
+    if problems or not isinstance(root, MappingNode):
+        return None
+    return version_date(SimpleNamespace(**{name: _scalar(root, name) for name in VERSION_DATE_FIELDS}))
+
+
 def _node_at(node: Node, path: tuple[str | int, ...]) -> Node:
     """The node at ``path`` (keys and list indices), or the deepest one found."""
     for step in path:
@@ -243,4 +395,4 @@ def _scalar(root: Node, key: str) -> str | None:
     return value.value if isinstance(value, ScalarNode) and value is not root else None
 
 
-__all__ = ["Site", "load_site"]
+__all__ = ["Catalogues", "Site", "check_files", "default_programme", "load_catalogues", "load_site", "read_version_date"]

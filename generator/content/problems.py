@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -53,6 +55,18 @@ def notices_report(notices: tuple[Problem, ...] | list[Problem]) -> str:
         return ""
     head = "1 avis sur le contenu" if len(notices) == 1 else f"{len(notices)} avis sur le contenu"
     return "\n".join([f"{head} (le site est construit quand même)\u00a0:"] + [f"- {p}" for p in notices])
+
+
+def did_you_mean(value: str, known: Iterable[str], *, containing: bool = False) -> str:
+    """`` Vouliez-vous dire « x »?`` for the one known value close to ``value``, else "".
+
+    With ``containing``, a known value that contains ``value`` counts as close (« matanie »
+    for « mrc-de-la-matanie »); several such values suggest none.
+    """
+    known = list(known)
+    close = [k for k in known if value in k] if containing else []
+    close = close or difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f" Vouliez-vous dire « {close[0]} »?" if len(close) == 1 else ""
 
 
 def _sort_key(p: Problem) -> tuple:

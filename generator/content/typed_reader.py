@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import functools
 import re
 import types
@@ -18,7 +17,7 @@ import typing
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from generator.content.problems import Problem
+from generator.content.problems import Problem, did_you_mean
 from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode
 
 Path = tuple[str | int, ...]
@@ -257,8 +256,7 @@ class Reader:
         if value is None or self.known is None or value in self.known[ref]:
             return True
         word, where = _REFERENCES[ref]
-        close = difflib.get_close_matches(value, list(self.known[ref]), n=1, cutoff=0.6)
-        hint = f" Vouliez-vous dire « {close[0]} »?" if close else ""
+        hint = did_you_mean(value, self.known[ref])
         self.error(node, path, f"{word} « {value} ».{hint} Utilisez un identifiant défini dans {where}, ou ajoutez-le.")
         return False
 
@@ -378,8 +376,7 @@ def child(node: MappingNode, key: str) -> Node:
 
 
 def _unknown_key_message(key: str, fields: dict[str, Any]) -> str:
-    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
-    hint = f" Vouliez-vous dire « {close[0]} »?" if close else ""
+    hint = did_you_mean(key, fields)
     allowed = ", ".join(sorted(fields))
     return f"clé inconnue « {key} ».{hint} Clés permises ici\u00a0: {allowed}."
 
