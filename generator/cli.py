@@ -138,7 +138,7 @@ def _verify_files(content: Path, files: list[Path]) -> int:
         raise ContentError(errors)
     if notices:
         print(notices_report(notices))
-    shown = ", ".join(f.as_posix() for f in files)
+    shown = ", ".join(str(f) for f in files)
     print(f"Fichier valide\u00a0: {shown}." if len(files) == 1 else f"{len(files)} fichiers valides\u00a0: {shown}.")
     return 0
 

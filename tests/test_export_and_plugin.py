@@ -9,7 +9,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from generator.cli import main
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
+
+FIXTURES_MINI = FIXTURES / "mini"
 
 
 def _imports(path: Path) -> list[str]:
@@ -79,7 +81,7 @@ def test_one_process_and_public_mkdocs_api_only() -> None:
 
 
 def test_no_module_to_scroll_for_long() -> None:
-    long = {p.relative_to(ROOT).as_posix(): n for p in GENERATOR if (n := len(p.read_text(encoding="utf-8").splitlines())) > 700}
+    long = {p.relative_to(ROOT).as_posix(): n for p in GENERATOR if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500}
     assert not long
 
 
@@ -121,6 +123,31 @@ def test_verifier_command(capsys) -> None:  # type: ignore[no-untyped-def]
     assert "Contenu valide" in capsys.readouterr().out
 
 
+def test_verifier_checks_the_given_files_against_the_folder(mini: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    assert main(["--contenu", str(mini), "verifier", str(piar)]) == 0
+    assert f"Fichier valide\u00a0: {piar.as_posix()}." in capsys.readouterr().out
+    # Only the given file is checked: another broken document is not named, nor copied anywhere.
+    (mini / "documents" / "casse.yml").write_text("type: piar\n", encoding="utf-8")
+    assert main(["--contenu", str(mini), "verifier", str(piar)]) == 0
+    capsys.readouterr()
+    # Its references are resolved against the folder's catalogues, with the line.
+    piar.write_text(piar.read_text(encoding="utf-8").replace("organisation: mrc-de-test", "organisation: mrc-de-tst"),
+                    encoding="utf-8")
+    assert main(["--contenu", str(mini), "verifier", str(piar), str(mini / "documents" / "casse.yml")]) == 1
+    err = capsys.readouterr().err
+    assert "content/documents/mrc-de-test-piar.yml, ligne" in err and "Vouliez-vous dire « mrc-de-test »?" in err
+    assert "content/documents/casse.yml" in err and "Traceback" not in err
+    # A draft outside the folder is checked as one of its documents; a missing file is named.
+    shutil.copy(FIXTURES_MINI / "documents" / "mrc-de-test-piar.yml", mini.parent / "brouillon.yml")
+    assert main(["--contenu", str(mini), "verifier", str(mini.parent / "brouillon.yml")]) == 0
+    capsys.readouterr()
+    assert main(["--contenu", str(mini), "verifier", str(mini / "documents" / "absent.yml")]) == 1
+    assert "content/documents/absent.yml\u00a0: fichier introuvable." in capsys.readouterr().err
+
+
 def test_verifier_reports_errors_without_traceback(mini: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     (mini / "organisations" / "me.yml").write_text("nom: X\nsigl: ME\n", encoding="utf-8")
     assert main(["--contenu", str(mini), "verifier"]) == 1
@@ -159,6 +186,36 @@ def test_the_command_speaks_french(capsys) -> None:  # type: ignore[no-untyped-d
         main(["exporter"])
     assert info.value.code == 2
     assert "erreur\u00a0: ces arguments sont obligatoires\u00a0: dossier" in capsys.readouterr().err
+    errors = {
+        ("verfier",): "erreur\u00a0: commande inconnue « verfier ». Vouliez-vous dire « verifier »? Commandes possibles",
+        (): "erreur\u00a0: ces arguments sont obligatoires\u00a0: COMMANDE",
+        ("verifier", "--tout"): "erreur\u00a0: arguments inconnus\u00a0: --tout",
+        ("importer", "x.docx", "--programme"): "erreur\u00a0: argument --programme\u00a0: une valeur est attendue",
+    }
+    for argv, expected in errors.items():
+        with pytest.raises(SystemExit) as info:
+            main(list(argv))
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("utilisation\u00a0: plans-publics") and expected in err, err
+        assert "usage" not in err and "error" not in err and "invalid" not in err
+    for argv in (["importer", "--help"], ["verifier", "-h"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = capsys.readouterr().out
+        assert "arguments:" in out and "options:" in out and "positional" not in out and "show this help" not in out
+
+
+def test_the_command_line_uses_no_private_argparse() -> None:
+    """French by subclassing: no patched argparse._ and no private attribute of argparse (``_…``)."""
+    import ast
+
+    for path in (ROOT / "generator" / "cli.py", ROOT / "generator" / "authoring" / "commands.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "argparse":
+                assert not node.attr.startswith("_"), (path.name, ast.unparse(node))
+            if isinstance(node, ast.Attribute) and node.attr in ("_positionals", "_optionals", "_actions", "_action_groups"):
+                raise AssertionError((path.name, ast.unparse(node)))
 
 
 def test_preview_rebuilds_only_changed_pages(tmp_path: Path, mini: Path) -> None:

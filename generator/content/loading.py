@@ -103,7 +103,8 @@ class _Loader:
             cls = self._document_class(reader, root)
             if cls is None:
                 return INVALID
-            injected.setdefault("source", path.relative_to(self.root).as_posix())  # like every Page.source
+            if "source" not in injected:  # a file outside the folder gives its own
+                injected["source"] = path.relative_to(self.root).as_posix()  # like every Page.source
             programme = self.known.get("programme", {}).get(_scalar(root, "programme") or "")
             if programme not in (None, INVALID):
                 reader.context["programme"] = programme
