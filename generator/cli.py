@@ -16,6 +16,8 @@ from generator.content.problems import ContentError, did_you_mean, notices_repor
 
 
 DEFAULT_SITE_URL = "https://exemple.github.io/plans-publics/"
+COMMAND = "COMMANDE"  # the subcommand's name in the usage line and in errors
+
 
 class _FrenchHelp(argparse.HelpFormatter):
     """argparse's help in French: « utilisation : » and French section titles."""
@@ -74,9 +76,6 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}\u00a0: erreur\u00a0: {_in_french(message)}\n")
-
-
-COMMAND = "COMMANDE"
 
 
 def main(argv: list[str] | None = None) -> int:

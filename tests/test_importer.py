@@ -336,6 +336,28 @@ def test_programme_numbers_as_written(tmp_path: Path) -> None:
     assert volet.axes_programme.groupes == ((2, 7), (1, 2, 3, 7))
 
 
+def test_the_template_comes_from_the_programme_file(tmp_path: Path) -> None:
+    """Column names, numbers and instructions are the programme's: another programme, other words."""
+    rows = [["", "Tous", "9", "Objectif B", "Action B", "2025-03", "Indicateur B", ""]]
+    path = build(["Date du plan : 11 mai 2021", Table(HEADER, [ROW_1, *rows])], tmp_path / "plan.docx")
+    other = dataclasses.replace(AEQ, axes=AEQ.axes[:1], piar=dataclasses.replace(
+        AEQ.piar, colonnes=dataclasses.replace(AEQ.piar.colonnes, objectifs_programme="Objectifs du PE", axes_programme=None)))
+    assert [str(r) for r in read_docx(path, other).reports] == [
+        "ligne 1 du tableau, colonne « axes_programme »\u00a0: axe inconnu dans le programme\u00a0: 2 (numéros "
+        "permis\u00a0: 1); corrigez le numéro dans « axes_programme ».",
+        "ligne 2 du tableau, colonne « Objectifs du PE »\u00a0: seuls des numéros sont attendus (par exemple "
+        "« 1-2-4 » ou « 2 et 7 »); recopiez les numéros dans « objectifs_programme ».",
+        "ligne 2 du tableau, colonne « axes_programme »\u00a0: axe inconnu dans le programme\u00a0: 9 (numéros "
+        "permis\u00a0: 1); corrigez le numéro dans « axes_programme ».",
+    ]
+    # The template's instructions are recognised by the programme's consignes, before the first enjeu.
+    instructions = ["Les enjeux doivent avoir été élaborés ou entérinés par le comité", "", "", "", "", "", "", ""]
+    path = build(["Date du plan : 11 mai 2021", Table(HEADER, [instructions, ROW_1])], tmp_path / "consignes.docx")
+    assert [e.titre for e in read_docx(path, AEQ).enjeux] == ["Attirer des entreprises"]
+    without = dataclasses.replace(AEQ, piar=dataclasses.replace(AEQ.piar, consignes=()))
+    assert len(read_docx(path, without).enjeux) == 2  # without them, the instructions read as an enjeu
+
+
 def test_what_cannot_be_placed_is_reported_by_row_and_column_and_kept(tmp_path: Path) -> None:
     header = HEADER + ["Partenaires"]
     rows = [
