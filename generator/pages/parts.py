@@ -73,7 +73,7 @@ def short_title(site: Site, document: Document) -> str:
 
 def _kind(site: Site, document: Document) -> str:
     kind = getattr(site.info.types_de_documents, document.type)
-    return f"{kind.nom} ({kind.sigle})" if kind.sigle else kind.nom
+    return typo.name_with_acronym(kind.nom, kind.sigle)
 
 
 def updated_text(document: Document) -> str:
@@ -137,7 +137,7 @@ def time_share(enjeu: Enjeu) -> str:
 
 
 def programme_name(programme: Programme) -> str:
-    return f"{programme.nom} ({programme.sigle})" if programme.sigle else programme.nom
+    return typo.name_with_acronym(programme.nom, programme.sigle)
 
 
 def plans_of(site: Site, programme: Programme) -> list[Piar]:

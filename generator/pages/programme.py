@@ -99,7 +99,7 @@ def programme_page(site: Site, programme: Programme) -> Page:
     lines.append("")
     if programme.piar:
         kind = site.info.types_de_documents.piar
-        lines += [md.heading(2, md.text(f"{kind.nom} ({kind.sigle})" if kind.sigle else kind.nom), "piar"), ""]
+        lines += [md.heading(2, md.text(typo.name_with_acronym(kind.nom, kind.sigle)), "piar"), ""]
         lines += md.bullets([md.text(p) for p in programme.piar.presentation]) + [""]
         if programme.piar.consignes:
             lines += [md.heading(3, "Consignes du gabarit, colonne par colonne", "consignes"), ""]
