@@ -35,6 +35,7 @@ from generator.content.models import (
     SiteInfo,
     version_date,
 )
+from generator.content.files import survey
 from generator.content.problems import ContentError, Problem
 from generator.content.typed_reader import INVALID, Reader, child, parse_date
 from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode, load_yaml
@@ -209,6 +210,7 @@ def load_site(root: Path | str) -> Site:
     if not root.is_dir():
         raise ContentError([Problem(root.as_posix(), None, None, "", "le dossier de contenu n'existe pas.")])
     loader = _Loader(root)
+    loader.problems += survey(root)  # stray files (notices) and symbolic links (errors)
     regions, glossary = _read_catalogues(loader)
     info = loader.read_required("site.yml", SiteInfo)  # names its publisher among the organisations
     documents = loader.read_folder("documents", None)
