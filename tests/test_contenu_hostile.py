@@ -79,3 +79,65 @@ def test_the_survey_lists_errors_and_notices(tmp_path: Path) -> None:
     (content / ".git" / "config").write_text("x", encoding="utf-8")
     problems = survey(content)
     assert [(p.file, p.level) for p in problems] == [("content/documents/plan.pdf", "avis")]
+
+
+# Careless or hostile values: each refused with French naming its file, line and field.
+CASES = [
+    ("documents/nordique-entente.yml", "telephone: 418 555-0100", 'telephone: "<script>alert(22222222222)</script>"', 29, "un numéro à 10 chiffres"),
+    ("documents/nordique-entente.yml", "total_declare: 1 001 000", "total_declare: " + "9" * 31, 21, "trop grand"),
+    ("documents/nordique-entente.yml", "montant: 1000000}", "montant: " + "9" * 31 + "}", 23, "trop grand"),
+    ("documents/mrc-de-test-piar.yml", "temps_imparti: 15 %", "temps_imparti: -5 %", 11, "un pourcentage de 0 à 100"),
+    ("documents/mrc-de-test-piar.yml", "temps_imparti: 15 %", "temps_imparti: 150 %", 11, "dépasse 100"),
+    ("documents/nordique-entente.yml", "fin: 2027", "fin: 99999999999999999999", 5, "hors des limites"),
+    ("documents/nordique-entente.yml", "debut: 2023, fin: 2027", "debut: 1200, fin: 1300", 5, "de 1900 à 2100"),
+    ("documents/mrc-de-test-piar.yml", "date_du_plan: 2021-05-01", "date_du_plan: 3021-05-01", 6, "des années 1900 à 2100"),
+    ("documents/mrc-de-test-piar.yml", "echeances: [2023-12, 2025-03-01]", "echeances: [1823-12, 2025-03-01]", 19, "n'est pas une échéance valide"),
+    ("documents/mrc-de-test-piar.yml", "  - numero: 1", "  - numero: 0", 9, "de 1 à 9999"),
+    ("documents/mrc-de-test-piar.yml", "  - numero: 1", "  - numero: -1", 9, "de 1 à 9999"),
+    ("regions.yml", "identifiant: estrie", 'identifiant: "../../../evasion"', 2, "identifiant « ../../../evasion » invalide"),
+    ("regions.yml", "identifiant: cote-nord, nom: Côte-Nord", "identifiant: evasion, nom: Ensemble du Québec", 3, "réservé aux organisations sans région"),
+    ("regions.yml", "identifiant: cote-nord, nom: Côte-Nord", "identifiant: ensemble-du-quebec, nom: X", 3, "réservé aux organisations sans région"),
+]
+
+
+@pytest.mark.parametrize(("name", "before", "after", "line", "words"), CASES, ids=[c[2][:40] for c in CASES])
+def test_careless_values_get_french_with_file_and_line(mini: Path, name: str, before: str, after: str, line: int, words: str) -> None:
+    from generator.content.loading import load_site
+    from generator.content.problems import ContentError
+
+    path = mini / name
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_site(mini)
+    matching = [p for p in info.value.problems if words in p.message]
+    assert matching, [str(p) for p in info.value.problems]
+    assert (matching[0].file, matching[0].line) == (f"content/{name}", line), str(matching[0])
+
+
+def test_one_duplicated_region_gives_one_error(mini: Path) -> None:
+    from generator.content.loading import load_site
+    from generator.content.problems import ContentError
+
+    regions = mini / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8").replace("identifiant: cote-nord", "identifiant: estrie"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_site(mini)
+    assert [str(p) for p in info.value.problems] == [
+        "content/regions.yml, ligne 3, colonne 5 [regions › n°\u00a02]\u00a0: l'identifiant « estrie » est utilisé deux fois."
+    ]
+
+
+def test_a_contribution_left_out_of_the_total_reads_the_same_everywhere(mini: Path) -> None:
+    from generator.build import build_site
+
+    path = mini / "documents" / "nordique-entente.yml"
+    text = path.read_text(encoding="utf-8").replace("total_declare: 1 001 000", "total_declare: 1000000\n  total_comprend_non_monetaire: non")
+    path.write_text(text, encoding="utf-8")
+    built = build_site(mini, "https://exemple.github.io/plans-publics/")
+    page = built.pages["documents/nordique-entente/index.md"]
+    assert "| 1\u00a0000\u00a0$ | Non comptée |" in page.markdown
+    assert [bar.share for bar in page.chart] == ["100,0\u00a0%", "Non comptée"]
+    csv_text = built.downloads["documents/nordique-entente/nordique-entente.csv"]
+    assert csv_text.splitlines()[-1].split(";")[8:10] == ["1000", ""]  # montant, part_du_total

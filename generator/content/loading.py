@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from generator.content.models.base import IDENTIFIER, IDENTIFIER_HELP
 from generator.content.models import (
     DOCUMENT_TYPES,
     VERSION_DATE_FIELDS,
@@ -40,7 +40,6 @@ from generator.content.problems import ContentError, Problem
 from generator.content.typed_reader import INVALID, Reader, child, parse_date
 from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode, load_yaml
 
-IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -142,10 +141,7 @@ class _Loader:
             if not path.is_file() or path.name.startswith("."):
                 continue
             if path.suffix.lower() not in (".yml", ".yaml"):
-                self.problems.append(
-                    Problem(self.display(path), None, None, "", "fichier ignoré\u00a0: seuls les fichiers .yml sont lus.", "avis")
-                )
-                continue
+                continue  # not read; the survey of the folder gives it a notice
             problem = _name_problem(path)
             if problem:
                 self.problems.append(Problem(self.display(path), None, None, "", problem))
@@ -163,14 +159,18 @@ class _Loader:
         return self.read_file(path, cls)
 
 
+class _AnyIdentifier(dict):  # type: ignore[type-arg]
+    """Stands for a catalogue that could not be read: every reference to it is taken as known."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
 def _name_problem(path: Path) -> str | None:
     if path.suffix != ".yml":
         return f"renommez le fichier avec l'extension « .yml » (en minuscules) au lieu de « {path.suffix} »."
     if not IDENTIFIER.fullmatch(path.stem):
-        return (
-            f"nom de fichier « {path.name} » invalide\u00a0: lettres minuscules sans accents, "
-            "chiffres et tirets seulement, par exemple « mrc-de-la-matanie.yml »."
-        )
+        return f"nom de fichier « {path.name} » invalide\u00a0: {IDENTIFIER_HELP}.yml."
     return None
 
 
@@ -180,7 +180,9 @@ def _read_catalogues(loader: _Loader) -> tuple[dict[str, Region], Any]:
     regions_file = loader.read_required("regions.yml", Regions)
     regions = {r.identifiant: r for r in regions_file.regions} if regions_file is not INVALID else {}
     glossary = loader.read_file(root / "glossaire.yml", Glossaire) if (root / "glossaire.yml").is_file() else None
-    loader.known["region"] = dict(regions)
+    # A broken regions.yml is reported once; references to regions are then not checked
+    # (else every organisation would get a false « région inconnue »).
+    loader.known["region"] = dict(regions) if regions_file is not INVALID else _AnyIdentifier()
     loader.known["organisation"] = loader.read_folder("organisations", Organisation)
     loader.known["programme"] = programmes = loader.read_folder("programmes", Programme)
     marked = [name for name, p in programmes.items() if p is not INVALID and p.par_defaut]

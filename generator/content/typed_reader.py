@@ -121,6 +121,12 @@ def _found(node: Node) -> str:
 
 _BOOL = {"true": True, "false": False, "oui": True, "non": False}
 _INT = re.compile(r"[+-]?\d+")
+
+# Documented bounds (documentation/verifications.md): no number, year or amount of a plan or an
+# entente lies outside them, and nothing larger can slow or break the formatting of a page.
+MIN_NUMBER, MAX_NUMBER = 1, 9999  # numbers (enjeux, objectives, statements) from 1; years
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_AMOUNT = Decimal(10) ** 12
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _AMOUNT = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:[.,]\d{1,2})?")
 
@@ -185,16 +191,26 @@ class Reader:
                 return INVALID
             return value
         if hint is int and _INT.fullmatch(text):
-            return int(text)
+            number = int(text)
+            if not MIN_NUMBER <= number <= MAX_NUMBER:
+                self.error(node, path, f"« {text} » hors des limites; attendu\u00a0: un nombre entier de {MIN_NUMBER} à {MAX_NUMBER}.")
+                return INVALID
+            return number
         if hint is bool and text.lower() in _BOOL:
             return _BOOL[text.lower()]
         if hint is dt.date:
             date = parse_date(text)
             if date is not None:
+                if not MIN_YEAR <= date.year <= MAX_YEAR:
+                    self.error(node, path, f"« {text} » hors des limites; attendu\u00a0: une date des années {MIN_YEAR} à {MAX_YEAR}.")
+                    return INVALID
                 return date
         if hint is Decimal:
             amount = parse_amount(text)
             if amount is not None:
+                if amount >= MAX_AMOUNT:
+                    self.error(node, path, f"« {text} » est trop grand; attendu\u00a0: un montant de moins de 1\u00a0000 milliards de dollars.")
+                    return INVALID
                 return amount
         if get_origin(hint) is Literal and text in get_args(hint):
             return text

@@ -47,7 +47,7 @@ CONTRIBUTION_COLUMNS = (
     ("sigle", "Sigle de la partie, s'il y a lieu."),
     ("nature", "monetaire, ou non_monetaire pour une contribution en biens ou services."),
     ("montant", "Montant en dollars, virgule décimale."),
-    ("part_du_total", "Part de l'enveloppe totale, en pour cent, virgule décimale."),
+    ("part_du_total", "Part de l'enveloppe totale, en pour cent, virgule décimale (vide pour une contribution que le total ne compte pas)."),
     ("total_declare", "Enveloppe totale déclarée par l'entente, en dollars."),
 )
 
@@ -134,7 +134,7 @@ def contribution_rows(site: Site, entente: Entente) -> list[dict[str, str]]:
                 "sigle": (org.sigle or "") if org else "",
                 "nature": part.nature,
                 "montant": _number(part.montant),
-                "part_du_total": typo.number(part.montant * 100 / total, 1) if total else "",
+                "part_du_total": typo.number(share, 1) if (share := entente.contributions.share(part)) is not None else "",
                 "total_declare": _number(total),
             }
         )

@@ -9,9 +9,6 @@ import re
 GLOSSARY_PATH = "glossaire.md"
 
 
-NO_REGION = "ensemble-du-quebec"
-
-
 def home_path() -> str:
     return "index.md"
 
@@ -63,7 +60,6 @@ def public_url(base: str, page: str) -> str:
     return base + page
 
 
-IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # every identifier of the content: a slug
 _SAFE_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*")
 
 

@@ -28,6 +28,9 @@ from generator.typography import NBSP
 CHART_MARKER = "<!-- graphique-contributions -->"
 
 
+NOT_COUNTED = "Non comptée"  # a contribution the declared total leaves out: the same words in the table and the chart
+
+
 def contributions_chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
     contributions = entente.contributions
     if not contributions or not contributions.parties:
@@ -37,8 +40,9 @@ def contributions_chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
     for part in contributions.parties:
         org = site.organisations.get(part.organisation or "")
         label = (org.sigle or org.nom) if org else part.libelle or ""
-        share = typo.percent(part.montant * 100 / contributions.total_declare, 1) if contributions.total_declare else ""
-        bars.append(Bar(label, typo.amount(part.montant), share, float(part.montant / largest), part.nature == "non_monetaire"))
+        share = contributions.share(part)
+        bars.append(Bar(label, typo.amount(part.montant), typo.percent(share, 1) if share is not None else NOT_COUNTED,
+                        float(part.montant / largest), part.nature == "non_monetaire"))
     return tuple(bars)
 
 
@@ -109,9 +113,8 @@ def _contributions(site: Site, entente: Entente) -> list[str]:
     for part in contributions.parties:
         name = site.organisations[part.organisation].nom_avec_sigle if part.organisation else part.libelle or ""
         label = md.text(name) + (" (contribution non monétaire)" if part.nature == "non_monetaire" else "")
-        counted = contributions.total_comprend_non_monetaire or part.nature == "monetaire"
-        share = typo.percent(part.montant * 100 / total, 1) if counted and total else "Non comptée"
-        rows.append([label, typo.amount(part.montant), share])
+        share = contributions.share(part)
+        rows.append([label, typo.amount(part.montant), typo.percent(share, 1) if share is not None else NOT_COUNTED])
     rows.append(["**Total**", f"**{typo.amount(total)}**", f"**{typo.percent(100)}**"])
     lines += md.table(["Partie", "Montant", "Part du total"], rows, "Contributions des parties à l'entente") + [""]
     # The theme draws the chart here (theme_overrides/partials/content.html), from Page.chart.

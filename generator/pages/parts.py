@@ -14,10 +14,10 @@ from generator.content.models import (
     Piar,
     Programme,
 )
+from generator.content.models.base import NO_REGION, NO_REGION_NAME
 from generator.pages import markdown as md
 from generator.pages.addresses import (
     DATA_PATH,
-    NO_REGION,
     document_path,
     download_path,
     schedule_path,
@@ -27,7 +27,6 @@ from generator.typography import NBSP
 COLON = NBSP + ":"
 
 
-NO_REGION_NAME = "Ensemble du Québec"
 
 
 # Above these sizes, pages that would list every document list by region instead,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.content.models.base import duplicates, model, unique_numbers, web_address
+from generator.content.models.base import IDENTIFIER, IDENTIFIER_HELP, NO_REGION, NO_REGION_NAME, duplicates, model, unique_numbers, web_address
 from generator.content.typed_reader import FROM_FILE, doc
 from generator.typography import name_with_acronym
 
@@ -14,6 +14,14 @@ class Region:
     identifiant: str = doc("Identifiant court, en minuscules avec des tirets, par exemple « abitibi-temiscamingue ».")
     nom: str = doc("Nom officiel de la région administrative.")
     code: str | None = doc("Numéro officiel de la région, entre guillemets (« 08 »).", None)
+
+    def check(self) -> list[tuple[Any, str]]:
+        if not IDENTIFIER.fullmatch(self.identifiant):
+            return [("identifiant", f"identifiant « {self.identifiant} » invalide\u00a0: {IDENTIFIER_HELP}.")]
+        if self.identifiant == NO_REGION or " ".join(self.nom.split()).casefold() == NO_REGION_NAME.casefold():
+            return [("", f"« {NO_REGION_NAME} » ({NO_REGION}) est réservé aux organisations sans région; "
+                         "donnez un autre nom et un autre identifiant à cette région.")]
+        return []
 
 
 @model

@@ -7,8 +7,9 @@ import re
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from generator import typography as typo
 from generator.content.models.base import Element, model, unique_numbers
-from generator.content.typed_reader import FROM_FILE, doc
+from generator.content.typed_reader import FROM_FILE, MAX_YEAR, MIN_YEAR, doc
 
 
 @model
@@ -17,6 +18,9 @@ class Periode:
     fin: int = doc("Année de fin, par exemple 2027.")
 
     def check(self) -> list[tuple[str, str]]:
+        for name, year in (("debut", self.debut), ("fin", self.fin)):
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                return [(name, f"l'année {year} est hors des limites; attendu\u00a0: une année de {MIN_YEAR} à {MAX_YEAR}.")]
         if self.fin < self.debut:
             return [("fin", "l'année de fin précède l'année de début.")]
         return []
@@ -81,23 +85,34 @@ class Contributions:
     )
     parties: tuple[Contribution, ...] = doc("Les contributions, dans l'ordre du tableau.")
 
+    def counted(self, part: Contribution) -> bool:
+        """Whether ``part`` is in the declared total (a contribution in kind may be left out)."""
+        return self.total_comprend_non_monetaire or part.nature == "monetaire"
+
+    def share(self, part: Contribution) -> Decimal | None:
+        """``part``'s share of the declared total, in percent; None when it is not counted in it.
+        The table, the chart, the CSV and the JSON all take it from here."""
+        if not self.counted(part) or not self.total_declare:
+            return None
+        return part.montant * 100 / self.total_declare
+
     @property
     def total_calcule(self) -> Decimal:
-        return sum(
-            (p.montant for p in self.parties if self.total_comprend_non_monetaire or p.nature == "monetaire"),
-            Decimal(0),
-        )
+        return sum((p.montant for p in self.parties if self.counted(p)), Decimal(0))
 
     def check(self) -> list[tuple[str, str]]:
         if self.total_calcule != self.total_declare:
             return [
                 (
                     "total_declare",
-                    f"les contributions totalisent {self.total_calcule} $, mais le total déclaré est "
-                    f"{self.total_declare} $. Corrigez un montant ou le total.",
+                    f"les contributions totalisent {typo.amount(self.total_calcule)}, mais le total déclaré est "
+                    f"{typo.amount(self.total_declare)}. Corrigez un montant ou le total.",
                 )
             ]
         return []
+
+
+_PHONE = re.compile(r"[0-9 ()+.\-\u00a0]+")  # digits and the usual separators, nothing else
 
 
 @model
@@ -111,7 +126,8 @@ class Contact:
 
     def check(self) -> list[tuple[str, str]]:
         problems = []
-        if self.telephone and len(re.sub(r"\D", "", self.telephone)) not in (10, 11):
+        digits = re.sub(r"\D", "", self.telephone or "")
+        if self.telephone and not (_PHONE.fullmatch(self.telephone) and (len(digits) == 10 or (len(digits) == 11 and digits[0] == "1"))):
             problems.append(("telephone", "attendu\u00a0: un numéro à 10 chiffres, par exemple 873-561-1522."))
         if self.courriel and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}", self.courriel, re.I):
             problems.append(("courriel", "adresse courriel invalide; attendu\u00a0: nom@domaine.qc.ca."))

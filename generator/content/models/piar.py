@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from generator.content.models.base import Element, model, unique_numbers
 from generator.content.models.catalogues import GabaritPiar, Programme
-from generator.content.typed_reader import DERIVED, FROM_FILE, INVALID, doc
+from generator.content.typed_reader import DERIVED, FROM_FILE, INVALID, MAX_YEAR, MIN_YEAR, doc
 from generator.content.yaml_reader import Node, ScalarNode, SequenceNode
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ class Echeance:
             except ValueError:
                 pass
             else:
-                return cls(annee=year, mois=month, jour=day)
+                if MIN_YEAR <= year <= MAX_YEAR:
+                    return cls(annee=year, mois=month, jour=day)
         shown = text or "cette valeur"
         reader.error(node, path, f"« {shown} » n'est pas une échéance valide; attendu\u00a0: {cls.yaml_description()}.")
         return INVALID
@@ -163,6 +164,9 @@ class TempsImparti:
             reader.error(node, path, f"attendu\u00a0: {cls.yaml_description()}.")
             return INVALID
         text = " ".join(node.value.split())
+        if re.fullmatch(r"[-+\u2212]\s*\d+(?:[.,]\d+)?\s*%?", text):
+            reader.error(node, path, f"« {text} » ne convient pas; attendu\u00a0: un pourcentage de 0 à 100.")
+            return INVALID
         match = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*%?", text)
         if match:
             value = Decimal(match[1].replace(",", "."))
