@@ -1,21 +1,30 @@
-"""Banc d'essai de plans-publics : temps, mémoire et taille du site selon le nombre d'organisations.
+"""Banc d'essai de plans-publics : part du générateur dans la construction, selon le nombre d'organisations.
 
-    python3 bench/mesurer.py                       # N = 1, 10, 100, 1000, puis l'aperçu (N = 100)
-    python3 bench/mesurer.py --tailles 1,10,100    # seulement ces tailles
+    python3 bench/mesurer.py                       # N = 1, 10, 100, 1000, puis l'aperçu
+    python3 bench/mesurer.py --tailles 1,10,100    # seulement ces tailles (les autres mesures sont gardées)
     python3 bench/mesurer.py --sans-apercu         # sans la mesure de l'aperçu (mkdocs serve)
-    python3 bench/mesurer.py --profil              # ajoute le profil cProfile du générateur (plus grand N)
+    python3 bench/mesurer.py --apercu-seulement    # seulement l'aperçu
+    python3 bench/mesurer.py --essais 2            # essais imposés à chaque N (voir plus bas)
     python3 bench/mesurer.py --rapport-seulement   # réécrit BENCHMARKS.md depuis bench/resultats.json
 
-Pour chaque N : contenu synthétique (bench/generer.py), temps du générateur (load_site et
-render_pages, dans ce processus), « mkdocs build » complet avec le plugin, puis le plancher du
-moteur : les mêmes pages exportées en Markdown (« plans-publics exporter ») construites par
-MkDocs et Material seuls, avec la même configuration de thème. Mémoire de pointe du processus
-de construction, taille du site, plus grande page, index de recherche, liens du menu latéral,
-et une vérification de la recherche.
+Pour chaque N, sur un contenu synthétique (bench/generer.py) :
 
-Les résultats sont gardés dans bench/resultats.json (une entrée par N, la dernière mesure
-remplace la précédente) et le tableau est réécrit dans BENCHMARKS.md. Ne fait pas partie
-des tests : aucune cible manquée ne fait échouer la commande.
+1. le générateur seul : generator.build.build_site chronométré dans un processus Python neuf
+   (un processus par essai, 5 essais, 3 à N = 1000; le temps d'importation est compté à part);
+2. « mkdocs build » complet avec le plugin, dans un dossier de site neuf à chaque essai;
+   la part du générateur est son temps divisé par celui de la construction (cible : 10 % au plus);
+3. le plancher : les mêmes pages exportées par « python -m generator exporter », construites par
+   MkDocs et Material seuls, avec la même configuration de thème; 3 constructions et 3 planchers
+   (2 à N = 1000) alternent, et l'écart construction − plancher est la médiane des écarts de chaque paire;
+4. la mémoire de pointe (RSS) du processus de construction, la taille du site et sa plus grande page.
+
+Puis l'aperçu (« mkdocs serve --dirty --no-strict », comme scripts/apercu.py), à N = 100 et sur
+une copie de content/ : délai entre l'enregistrement d'un fichier de contenu et la page à jour.
+
+Les mesures brutes vont dans bench/resultats.json, le rapport dans BENCHMARKS.md. Ne fait pas
+partie des tests : une cible manquée ne fait échouer aucune commande. Pour profiler le générateur :
+.venv/bin/python -m cProfile -s cumulative -m generator exporter /tmp/export (build_site et
+l'écriture des pages, sur le dossier content/ du dossier courant).
 """
 
 from __future__ import annotations
@@ -26,7 +35,7 @@ from pathlib import Path
 
 PROJET = Path(__file__).resolve().parent.parent
 _VENV_PYTHON = PROJET / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-if Path(sys.prefix).resolve() != (PROJET / ".venv").resolve():  # relancé dans l'environnement du projet
+if Path(sys.prefix).resolve() != (PROJET / ".venv").resolve():  # re-run inside the project's environment
     if not _VENV_PYTHON.exists():
         sys.path.insert(0, str(PROJET / "scripts"))
         from _environnement import prepare  # noqa: E402
@@ -37,20 +46,21 @@ if Path(sys.prefix).resolve() != (PROJET / ".venv").resolve():  # relancé dans 
 import argparse  # noqa: E402
 import compileall  # noqa: E402
 import datetime as dt  # noqa: E402
-import gc  # noqa: E402
-import html  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
-import posixpath  # noqa: E402
+import random  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
+import socket  # noqa: E402
+import string  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
-from importlib.metadata import version  # noqa: E402
+import urllib.request  # noqa: E402
+from importlib.metadata import entry_points, version  # noqa: E402
+from statistics import median  # noqa: E402
 
 import yaml  # noqa: E402
 
-sys.path.insert(0, str(PROJET))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generer  # noqa: E402
 
@@ -58,31 +68,40 @@ PYTHON = sys.executable
 TRAVAIL = Path(os.environ.get("PLANS_PUBLICS_BANC", "/tmp/plans-publics-banc"))
 RESULTATS = Path(__file__).resolve().parent / "resultats.json"
 RAPPORT = PROJET / "BENCHMARKS.md"
-COMMANDE = "python3 bench/mesurer.py"
+FORMAT = 2  # resultats.json written by another version of this script is not mixed with these measures
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
 SITE_URL = "https://exemple.github.io/plans-publics/"
+CIBLE = 10.0  # % : the generator's time over the build's, at every N
+TAILLES = [1, 10, 100, 1000]
+MODIFICATIONS = 5  # edits per preview measure
+
+# Run in a fresh process: imports the generator, then builds the site once (as `mkdocs build` does).
+_GENERATEUR = """
+import json, sys, time
+t = time.perf_counter()
+from generator.build import build_site
+importation = time.perf_counter() - t
+t, cpu = time.perf_counter(), time.process_time()
+b = build_site(sys.argv[1], sys.argv[2])
+print(json.dumps({"importation": importation, "secondes": time.perf_counter() - t,
+                  "processeur": time.process_time() - cpu, "pages": len(b.pages), "telechargements": len(b.downloads)}))
+"""
 
 
-# --- configurations MkDocs -------------------------------------------------------------
+# --- MkDocs configurations ------------------------------------------------------------------
 
 
-class _ChargeurMkdocs(yaml.SafeLoader):
-    """Lit mkdocs.yml en gardant la valeur par défaut des balises !ENV."""
+class _Chargeur(yaml.SafeLoader):
+    """Reads mkdocs.yml, keeping the default of each !ENV tag."""
 
 
-_ChargeurMkdocs.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
-def config_projet() -> dict:
-    return yaml.load((PROJET / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ChargeurMkdocs)
+_Chargeur.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def _config(docs: Path, site: Path) -> dict:
-    """Le mkdocs.yml du projet, dossiers et thème désignés par chemin absolu."""
-    config = config_projet()
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site)
-    config["site_url"] = SITE_URL
+    """The project's mkdocs.yml, with absolute folders."""
+    config = yaml.load((PROJET / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Chargeur)
+    config.update(docs_dir=str(docs), site_dir=str(site), site_url=SITE_URL, watch=[str(PROJET / "theme_overrides")])
     config["theme"]["custom_dir"] = str(PROJET / "theme_overrides")
     return config
 
@@ -92,349 +111,209 @@ def _ecrire(chemin: Path, config: dict) -> Path:
     return chemin
 
 
-def ecrire_config(chemin: Path, contenu: Path, site: Path) -> Path:
-    """La configuration du projet, sur le dossier de contenu donné."""
-    config = _config(contenu, site)
-    config["watch"] = [str(PROJET / "theme_overrides")]
-    return _ecrire(chemin, config)
+def config_plancher(docs: Path, site: Path) -> dict:
+    """Same theme and Markdown extensions, without this project's plugins: MkDocs alone on the export."""
+    nos_plugins = {e.name for e in entry_points(group="mkdocs.plugins") if e.value.startswith("generator")}
+    config = _config(docs, site)
+    config["plugins"] = [p for p in config["plugins"] if (p if isinstance(p, str) else next(iter(p))) not in nos_plugins]
+    config.update(exclude_docs="navigation.yml\n", strict=False)  # no plugin: MkDocs warns about what it settled
+    config.update(yaml.safe_load((docs / "navigation.yml").read_text(encoding="utf-8")))  # nav, not_in_nav
+    return config
 
 
-def ecrire_config_plancher(chemin: Path, export: Path, site: Path) -> Path:
-    """Mêmes réglages de thème et d'extensions, sans le plugin : MkDocs seul sur le Markdown exporté."""
-    config = _config(export, site)
-    config["watch"] = []
-    config["exclude_docs"] = "navigation.yml\n"
-    # Sans le plugin, MkDocs avertit de ce que le plugin réglait (pages hors menu, par exemple) :
-    # ces avertissements ne doivent pas arrêter la construction du plancher.
-    config["strict"] = False
-    config["plugins"] = [p for p in config["plugins"] if p != "plans-publics" and not (isinstance(p, dict) and "plans-publics" in p)]
-    # navigation.yml donne « nav » et, le cas échéant, les autres réglages de navigation (« not_in_nav »).
-    config.update(yaml.safe_load((export / "navigation.yml").read_text(encoding="utf-8")))
-    return _ecrire(chemin, config)
+# --- measures -------------------------------------------------------------------------------
 
 
-# --- mesures ---------------------------------------------------------------------------
-
-
-def executer(commande: list[str], journal: Path) -> tuple[float, float, int, int]:
-    """Lance ``commande``; rend (secondes, secondes de processeur, mémoire de pointe en octets, code de retour)."""
+def executer(commande: list[str], journal: Path, cwd: Path = PROJET) -> tuple[float, int]:
+    """Run ``commande`` (output in ``journal``); return (seconds, peak RSS in bytes). Stops the bench on failure."""
     with journal.open("wb") as sortie:
         debut = time.perf_counter()
-        proc = subprocess.Popen(commande, cwd=PROJET, env=ENV, stdout=sortie, stderr=subprocess.STDOUT)
-        _, statut, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.Popen(commande, cwd=cwd, env=ENV, stdout=sortie, stderr=subprocess.STDOUT)
+        _, statut, usage = os.wait4(proc.pid, 0)  # rusage of this child alone (Linux: ru_maxrss in KiB)
         duree = time.perf_counter() - debut
     proc.returncode = os.waitstatus_to_exitcode(statut)
-    return duree, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, proc.returncode
+    if proc.returncode != 0:
+        raise SystemExit(f"échec de {' '.join(commande[:4])}…; voir {journal}:\n" + journal.read_text(errors="replace")[-3000:])
+    return duree, usage.ru_maxrss * 1024
 
 
-def construire(configs: dict[str, tuple[Path, Path]], repetitions: int, dossier: Path) -> dict[str, dict]:
-    """Construit chaque configuration ``repetitions`` fois, en alternance (la charge de la machine touche
-    les deux mesures de la même façon); garde le meilleur temps et la plus grande mémoire.
-
-    Chaque construction part d'un dossier de site absent, comme sur un serveur d'intégration (le
-    dossier est supprimé avant, hors du temps mesuré) : ni MkDocs ni le plugin n'ont à le vider.
-    La construction avec le plugin passe par bench/chrono.py, qui chronomètre le plugin dans le processus.
-    """
-    mesures: dict[str, dict] = {nom: {"essais": [], "processeur": [], "memoires": [], "chronos": []} for nom in configs}
-    for _ in range(repetitions):
-        for nom, (config, site) in configs.items():
-            journal = dossier / f"{nom}.log"
-            shutil.rmtree(site, ignore_errors=True)
-            chrono = dossier / f"{nom}-chrono.json"
-            chrono.unlink(missing_ok=True)
-            commande = (
-                [PYTHON, str(PROJET / "bench" / "chrono.py"), str(chrono), "build", "-f", str(config)]
-                if nom == "build" else [PYTHON, "-m", "mkdocs", "build", "-f", str(config)]
-            )
-            duree, cpu, memoire, code = executer(commande, journal)
-            if code != 0:
-                raise SystemExit(f"échec de la construction ({config}); voir {journal}:\n" + journal.read_text()[-3000:])
-            mesures[nom]["essais"].append(duree)
-            mesures[nom]["processeur"].append(cpu)
-            mesures[nom]["memoires"].append(memoire)
-            if chrono.exists():
-                mesures[nom]["chronos"].append(json.loads(chrono.read_text(encoding="utf-8")))
-    for m in mesures.values():
-        m["secondes"] = min(m["essais"])
-        m["secondes_processeur"] = min(m["processeur"])
-        m["memoire"] = max(m.pop("memoires"))
-        if m["chronos"]:
-            # Part du plugin dans son processus de construction : la médiane des essais.
-            parts = sorted(c["plugin"] / c["processus"] for c in m["chronos"])
-            m["plugin_pourcent"] = 100 * parts[len(parts) // 2]
-            m["plugin_secondes"] = sorted(c["plugin"] for c in m["chronos"])[len(parts) // 2]
-        else:
-            del m["chronos"]
-    return mesures
-
-
-def temps_generateur(contenu: Path, repetitions: int) -> dict:
-    from generator.content import load_site
-    from generator.render import build_nav, render_pages
-
-    chargements, rendus = [], []
-    for _ in range(repetitions):
-        gc.collect()
-        debut = time.perf_counter()
-        site = load_site(contenu)
-        milieu = time.perf_counter()
-        pages = render_pages(site)
-        build_nav(site)
-        fin = time.perf_counter()
-        chargements.append(milieu - debut)
-        rendus.append(fin - milieu)
-        del site
-    meilleur = min(range(repetitions), key=lambda i: chargements[i] + rendus[i])
-    markdown = max(pages.values(), key=lambda p: len(p.markdown.encode("utf-8")))
+def mesurer_site(site: Path) -> dict:
+    fichiers = [f for f in site.rglob("*") if f.is_file()]
+    pages = sorted((f.stat().st_size, f.relative_to(site).as_posix()) for f in fichiers if f.suffix == ".html")
     return {
-        "secondes": chargements[meilleur] + rendus[meilleur],
-        "chargement": chargements[meilleur],
-        "rendu": rendus[meilleur],
-        "pages": len(pages),
-        "plus_grand_markdown": [markdown.path, len(markdown.markdown.encode("utf-8"))],
-    }
-
-
-def _genre(chemin: str) -> str:
-    """Le gabarit d'une page HTML, d'après son adresse : « documents/*/echeancier/ », « regions/*/ »…"""
-    parties = chemin.split("/")[:-1]
-    if not parties:
-        return "index.html" if chemin == "index.html" else chemin
-    if parties[0] == "documents":
-        if len(parties) == 2:
-            return "documents/*-piar/" if parties[1].endswith("-piar") else "documents/*-entente-*/" if "-entente-" in parties[1] else "documents/*/"
-        return "/".join(["documents", "*"] + parties[2:]) + "/"
-    if len(parties) >= 2 and parties[0] in ("regions", "organisations"):
-        return f"{parties[0]}/*/"
-    if len(parties) >= 3 and parties[0] == "programmes":
-        return f"programmes/{parties[1]}/*/"
-    return "/".join(parties) + "/"
-
-
-_LIEN_MENU = re.compile(r'<a\b[^>]*\bclass="md-nav__link[^"]*"[^>]*>')
-_HREF = re.compile(r'\bhref="([^"]*)"')
-
-
-def mesurer_site(site: Path, documents: int) -> dict:
-    total, fichiers, html_total, pages = 0, 0, 0, []
-    menu_max = (0, "", 0)  # (liens vers des pages, page, dont documents)
-    par_genre: dict[str, tuple[str, int]] = {}
-    for chemin in sorted(site.rglob("*")):
-        if not chemin.is_file():
-            continue
-        taille = chemin.stat().st_size
-        total += taille
-        fichiers += 1
-        if chemin.suffix != ".html":
-            continue
-        relatif = chemin.relative_to(site).as_posix()
-        html_total += taille
-        pages.append((taille, relatif))
-        genre = _genre(relatif)
-        if taille > par_genre.get(genre, ("", 0))[1]:
-            par_genre[genre] = (relatif, taille)
-        texte = chemin.read_text(encoding="utf-8")
-        # Liens du menu vers d'autres pages (les ancres « #… » de la table des matières sont exclues).
-        base = posixpath.dirname(relatif)
-        cibles = []
-        for balise in _LIEN_MENU.findall(texte):
-            href = _HREF.search(balise)
-            if href and not href[1].startswith("#"):
-                cibles.append(posixpath.normpath(posixpath.join(base, href[1])))
-        vers_documents = sum(1 for c in cibles if c.startswith("documents/"))
-        if len(cibles) > menu_max[0]:
-            menu_max = (len(cibles), relatif, vers_documents)
-    pages.sort(reverse=True)
-    index = site / "search" / "search_index.json"
-    return {
-        "octets": total,
-        "fichiers": fichiers,
+        "octets": sum(f.stat().st_size for f in fichiers),
+        "fichiers": len(fichiers),
         "pages_html": len(pages),
-        "octets_html": html_total,
-        "plus_grandes": [[p, t] for t, p in pages[:5]],
-        "plus_grande_par_genre": {g: list(v) for g, v in sorted(par_genre.items())},
-        "index_recherche": index.stat().st_size if index.exists() else 0,
-        "menu_liens_max": menu_max[0],
-        "menu_page": menu_max[1],
-        "menu_documents": menu_max[2],
-        "documents": documents,
+        "plus_grande": [pages[-1][1], pages[-1][0]] if pages else ["", 0],
     }
 
 
-def _texte(fragment: str) -> str:
-    fragment = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-    return " ".join(fragment.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'").split()).casefold()
-
-
-def verifier_recherche(site: Path, mrc: dict) -> dict:
-    """La page du PIAR de ``mrc`` est-elle trouvée par le nom de l'organisation et par les mots d'un enjeu?"""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    par_page: dict[str, list[str]] = {}
-    titres: dict[str, str] = {}
-    for entree in index["docs"]:
-        page = entree["location"].split("#")[0]
-        par_page.setdefault(page, []).append(_texte(entree.get("title", "")) + " " + _texte(entree.get("text", "")))
-        if "#" not in entree["location"]:
-            titres[page] = entree.get("title", "")
-    cible = f"documents/{mrc['piar']}/"
-    nom = _texte(mrc["nom"])
-    mots = [m for m in re.findall(r"[\w'-]+", _texte(mrc["enjeux"][0])) if len(m) >= 5]
-
-    def pages_avec(*termes: str) -> list[str]:
-        return [p for p, textes in par_page.items() if all(any(t in x for x in textes) for t in termes)]
-
-    # Les résultats de recherche affichent le titre de la page : combien de pages partagent le même titre?
-    compte: dict[str, int] = {}
-    for titre in titres.values():
-        compte[titre] = compte.get(titre, 0) + 1
-    titre_commun = max(compte.items(), key=lambda kv: kv[1]) if compte else ("", 0)
-    par_nom = pages_avec(nom)
-    par_enjeu = pages_avec(*mots)
-    par_les_deux = pages_avec(nom, *mots)
-    return {
-        "page": cible,
-        "titre_dans_les_resultats": titres.get(cible, ""),
-        "organisation": mrc["nom"],
-        "enjeu": mrc["enjeux"][0],
-        "mots": mots,
-        "trouve_par_organisation": cible in par_nom,
-        "pages_par_organisation": len(par_nom),
-        "trouve_par_enjeu": cible in par_enjeu,
-        "pages_par_enjeu": len(par_enjeu),
-        "pages_par_les_deux": len(par_les_deux),
-        "entrees": len(index["docs"]),
-        "titre_le_plus_repete": list(titre_commun),
-    }
-
-
-def navigation(export: Path) -> dict:
-    """Forme du menu exporté : entrées du premier niveau, plus large section, sections avec page d'index."""
-    nav = yaml.safe_load((export / "navigation.yml").read_text(encoding="utf-8"))["nav"]
-    largeur, sections, indexees = 0, 0, 0
-    sans_index: list[str] = []
-
-    def parcourir(items: list) -> None:
-        nonlocal largeur, sections, indexees
-        largeur = max(largeur, len(items))
-        for item in items:
-            for valeur in item.values() if isinstance(item, dict) else ():
-                if isinstance(valeur, list):
-                    sections += 1
-                    premier = valeur[0] if valeur else None
-                    cible = next(iter(premier.values())) if isinstance(premier, dict) else premier
-                    if isinstance(cible, str):
-                        indexees += 1
-                    else:
-                        sans_index.append(next(iter(item)))
-                    parcourir(valeur)
-
-    parcourir(nav)
-    return {
-        "premier_niveau": [next(iter(i)) if isinstance(i, dict) else i for i in nav],
-        "section_la_plus_large": largeur,
-        "sections": sections,
-        "sections_avec_index": indexees,
-        "sections_sans_index": sans_index[:10],
-    }
-
-
-def mesurer_taille(n: int, args: argparse.Namespace) -> dict:
+def mesurer_taille(n: int, essais: int, essais_generateur: int, graine: int) -> dict:
     dossier = TRAVAIL / f"n{n}"
     dossier.mkdir(parents=True, exist_ok=True)
-    contenu = dossier / "contenu"
-    print(f"\n=== N = {n} : génération du contenu", flush=True)
+    contenu = dossier / "content"  # the CLI's default content folder, from cwd = dossier
+    print(f"\n=== N = {n} ({essais} essais)", flush=True)
     debut = time.perf_counter()
-    mrc = generer.generer(contenu, n, args.graine)
-    print(f"    {2 * n} documents en {time.perf_counter() - debut:.1f} s", flush=True)
-    documents = 2 * n
+    generer.generer(contenu, n, graine)
+    charge = os.getloadavg()[0]
 
-    repetitions = 5 if n <= 10 else 3 if n <= 100 else 1
-    constructions = args.repetitions or (7 if n <= 10 else 5 if n <= 100 else 2)
+    gen: dict = {"secondes": [], "processeur": [], "importation": [], "memoire": 0}
+    for _ in range(essais_generateur):
+        duree, memoire = executer([PYTHON, "-c", _GENERATEUR, str(contenu), SITE_URL], dossier / "generateur.log")
+        mesure = json.loads((dossier / "generateur.log").read_text(encoding="utf-8").strip().splitlines()[-1])
+        for cle in ("secondes", "processeur", "importation"):
+            gen[cle].append(mesure[cle])
+        gen.update(memoire=max(gen["memoire"], memoire), pages=mesure["pages"], telechargements=mesure["telechargements"])
+    print(f"    générateur : {min(gen['secondes']):.2f} s (import {median(gen['importation']):.2f} s)", flush=True)
 
-    print("    temps du générateur (load_site + render_pages)…", flush=True)
-    generateur = temps_generateur(contenu, repetitions)
-    print(f"    {generateur['secondes']:.2f} s ({generateur['chargement']:.2f} s chargement, {generateur['rendu']:.2f} s rendu)", flush=True)
-
-    print("    export Markdown (plans-publics exporter)…", flush=True)
     export = dossier / "export"
     shutil.rmtree(export, ignore_errors=True)
-    duree_export, _, _, code = executer(
-        [PYTHON, "-m", "generator", "--contenu", str(contenu), "exporter", str(export)], dossier / "export.log"
-    )
-    if code != 0:
-        raise SystemExit(f"échec de l'export; voir {dossier / 'export.log'}")
+    duree_export, _ = executer([PYTHON, "-m", "generator", "exporter", str(export), "--adresse", SITE_URL], dossier / "export.log", dossier)
 
-    print(f"    mkdocs build avec le plugin et plancher (MkDocs seul), {constructions} fois chacun…", flush=True)
-    site = dossier / "site"
-    site_plancher = dossier / "site-plancher"
+    sites = {"build": dossier / "site", "plancher": dossier / "site-plancher"}
     configs = {
-        "build": (ecrire_config(dossier / "mkdocs.yml", contenu, site), site),
-        "plancher": (ecrire_config_plancher(dossier / "mkdocs-plancher.yml", export, site_plancher), site_plancher),
+        "build": _ecrire(dossier / "mkdocs.yml", _config(contenu, sites["build"])),
+        "plancher": _ecrire(dossier / "mkdocs-plancher.yml", config_plancher(export, sites["plancher"])),
     }
-    mesures_builds = construire(configs, constructions, dossier)
-    build, plancher = mesures_builds["build"], mesures_builds["plancher"]
-    for nom, m in mesures_builds.items():
-        print(f"    {nom} : {m['secondes']:.2f} s ({m['secondes_processeur']:.2f} s de processeur), {m['memoire'] / 2**20:.0f} Mio", flush=True)
-
-    mesures = mesurer_site(site, documents)
-    mesures_plancher = mesurer_site(site_plancher, documents)
-    choisie = mrc[(n - 1) // 2]
-    recherche = verifier_recherche(site, choisie)
-    surcout = build["secondes"] - plancher["secondes"]
-    # Each build is paired with the floor built just after it: the median of these differences.
-    ecarts = sorted(b - f for b, f in zip(build["essais"], plancher["essais"]))
-    ecart_median = ecarts[len(ecarts) // 2] if len(ecarts) % 2 else (ecarts[len(ecarts) // 2 - 1] + ecarts[len(ecarts) // 2]) / 2
+    mesures: dict = {nom: {"secondes": [], "memoire": []} for nom in configs}
+    for i in range(essais):
+        for nom in ("build", "plancher") if i % 2 == 0 else ("plancher", "build"):  # ABBA: drift hits both alike
+            shutil.rmtree(sites[nom], ignore_errors=True)  # a fresh site folder, as in CI; outside the timing
+            duree, memoire = executer([PYTHON, "-m", "mkdocs", "build", "-f", str(configs[nom])], dossier / f"{nom}.log")
+            mesures[nom]["secondes"].append(duree)
+            mesures[nom]["memoire"].append(memoire)
+        print(f"    essai {i + 1} : construction {mesures['build']['secondes'][-1]:.2f} s, "
+              f"plancher {mesures['plancher']['secondes'][-1]:.2f} s", flush=True)  # fmt: skip
     return {
         "n": n,
+        "documents": 2 * n,
         "date": dt.datetime.now().isoformat(timespec="seconds"),
-        "charge_moyenne": os.getloadavg()[0],
-        "documents": documents,
-        "generateur": generateur,
+        "commit": commit()[0],
+        "charge": [charge, os.getloadavg()[0]],
+        "duree": time.perf_counter() - debut,  # the whole measure at this N, content generation included
+        "generateur": gen,
         "export_secondes": duree_export,
-        "build": build,
-        "plancher": plancher,
-        "surcout_secondes": surcout,
-        "surcout_pourcent": 100 * surcout / build["secondes"],
-        "surcout_median_pourcent": 100 * ecart_median / build["secondes"],
-        "surcout_processeur_pourcent": 100 * (build["secondes_processeur"] - plancher["secondes_processeur"]) / build["secondes_processeur"],
-        "generateur_pourcent": 100 * generateur["secondes"] / build["secondes"],
-        "plugin_pourcent": build["plugin_pourcent"],
-        "par_document": build["secondes"] / documents,
-        "site": mesures,
-        "site_plancher": mesures_plancher,
-        "recherche": recherche,
-        "navigation": navigation(export),
+        "build": mesures["build"],
+        "plancher": mesures["plancher"] | mesurer_site(sites["plancher"]),
+        "site": mesurer_site(sites["build"]),
     }
 
 
-# --- rapport ---------------------------------------------------------------------------
+# --- preview (mkdocs serve) -----------------------------------------------------------------
+
+
+def _lire(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as reponse:
+            return reponse.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def modifier_titre(fichier: Path, nouveau: str) -> None:
+    """Replace the first indented ``titre:`` (the first enjeu's title) and its continuation lines."""
+    lignes = fichier.read_text(encoding="utf-8").split("\n")
+    i = next(k for k, ligne in enumerate(lignes) if re.match(r"\s+titre:", ligne))
+    retrait = len(lignes[i]) - len(lignes[i].lstrip())
+    fin = i + 1
+    while fin < len(lignes) and (not lignes[fin].strip() or len(lignes[fin]) - len(lignes[fin].lstrip()) > retrait):
+        fin += 1
+    lignes[i:fin] = [" " * retrait + "titre: " + nouveau]
+    fichier.write_text("\n".join(lignes), encoding="utf-8")
+
+
+def _attendre(condition, limite: float, serveur: subprocess.Popen, quoi: str):  # type: ignore[no-untyped-def]
+    debut = time.perf_counter()
+    while not (resultat := condition()):
+        if serveur.poll() is not None:
+            raise RuntimeError(f"mkdocs serve s'est arrêté en attendant {quoi}")
+        if time.perf_counter() - debut > limite:
+            raise TimeoutError(f"{quoi} : rien après {limite:.0f} s")
+        time.sleep(0.05)
+    return resultat
+
+
+def mesurer_apercu(nom: str, contenu: Path, dossier: Path) -> dict:
+    """``mkdocs serve --dirty --no-strict`` on ``contenu``; edit the first PIAR, poll its page over HTTP."""
+    fichier = next(f for f in sorted((contenu / "documents").glob("*.yml")) if "\ntype: piar" in f.read_text(encoding="utf-8"))
+    config = _ecrire(dossier / "mkdocs-apercu.yml", _config(contenu, dossier / "site-apercu"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    journal = dossier / "apercu.log"
+    texte = lambda: journal.read_text(encoding="utf-8", errors="replace")  # noqa: E731
+    resultat: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "commit": commit()[0],
+                      "fichier": fichier.relative_to(contenu).as_posix(), "delais": []}  # fmt: skip
+    print(f"\n=== Aperçu : {nom}", flush=True)
+    with journal.open("wb") as sortie:
+        serveur = subprocess.Popen(
+            [PYTHON, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", "--livereload", "--dirty", "--no-strict"],
+            cwd=PROJET, env=ENV, stdout=sortie, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            debut = time.perf_counter()
+            adresse = _attendre(lambda: re.search(r"Serving on (http://\S+)", texte()), 600, serveur, "le démarrage")[1]
+            page = adresse.rstrip("/") + f"/documents/{fichier.stem}/"
+            _attendre(lambda: _lire(page), 60, serveur, "la première page")
+            resultat["demarrage"] = time.perf_counter() - debut
+            time.sleep(2)  # let the file watcher settle
+            for k in range(MODIFICATIONS):
+                repere = "Marqueur " + "".join(random.choices(string.ascii_lowercase, k=12))
+                modifier_titre(fichier, repere)
+                t0 = time.perf_counter()
+                _attendre(lambda repere=repere: repere in (_lire(page) or ""), 120, serveur, f"la modification {k + 1}")
+                resultat["delais"].append(time.perf_counter() - t0)
+                time.sleep(2)  # let the rebuild finish (search index, livereload); MkDocs logs each message once only
+        except (RuntimeError, TimeoutError) as erreur:
+            resultat["erreur"] = f"{erreur}; voir {journal}"
+        finally:
+            serveur.terminate()
+            try:
+                serveur.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                serveur.kill()
+                serveur.wait()
+    resultat["duree"] = time.perf_counter() - debut
+    print(f"    délais {[round(d, 2) for d in resultat['delais']]} {resultat.get('erreur', '')}", flush=True)
+    return resultat
+
+
+def apercus(graine: int) -> dict:
+    dossier = TRAVAIL / "apercu-n100"
+    dossier.mkdir(parents=True, exist_ok=True)
+    generer.generer(dossier / "content", 100, graine)
+    reel = TRAVAIL / "apercu-reel"
+    shutil.rmtree(reel, ignore_errors=True)
+    shutil.copytree(PROJET / "content", reel / "content")  # never edit the project's own content
+    return {"N = 100": mesurer_apercu("N = 100", dossier / "content", dossier),
+            "site réel (content/)": mesurer_apercu("site réel", reel / "content", reel)}  # fmt: skip
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def commit() -> tuple[str, list[str]]:
+    """(HEAD, uncommitted files that change what is measured); read-only, never touches the index."""
+    git = ["git", "--no-optional-locks"]
+    lancer = lambda *args: subprocess.run([*git, *args], cwd=PROJET, capture_output=True, text=True, check=False).stdout  # noqa: E731
+    tete = lancer("rev-parse", "--short", "HEAD").strip()
+    statut = lancer("status", "--porcelain", "--", "generator", "theme_overrides", "mkdocs.yml", "pyproject.toml")
+    modifies = [ligne[3:] for ligne in statut.splitlines() if ligne.strip()]
+    return (tete + (" (+ modifications non validées)" if modifies else ""), modifies)
 
 
 def machine() -> dict:
-    modele = next(
-        (l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")),
-        platform.processor() or "inconnu",
-    ) if Path("/proc/cpuinfo").exists() else platform.processor()
-    memoire = next((int(l.split()[1]) * 1024 for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), 0)
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJET, capture_output=True, text=True).stdout.strip()
-        modifies = subprocess.run(
-            ["git", "status", "--porcelain", "--", "generator", "theme_overrides", "mkdocs.yml"],
-            cwd=PROJET, capture_output=True, text=True,
-        ).stdout.split("\n")  # fmt: skip
-        modifies = [l[3:] for l in modifies if l.strip()]
-    except OSError:
-        commit, modifies = "", []
+    cpu = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    mem = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else "MemTotal: 0 kB"
+    tete, modifies = commit()
     return {
+        "processeur": next((l.split(":", 1)[1].strip() for l in cpu.splitlines() if l.startswith("model name")), platform.processor()),
         "coeurs": os.cpu_count(),
-        "memoire": memoire,
-        "processeur": modele,
+        "memoire": int(re.search(r"MemTotal:\s+(\d+)", mem)[1]) * 1024,
         "systeme": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-        "mkdocs": version("mkdocs"),
-        "material": version("mkdocs-material"),
-        "pyyaml": version("pyyaml"),
-        "commit": commit,
+        "logiciels": f"Python {platform.python_version()}, MkDocs {version('mkdocs')}, "
+        f"Material for MkDocs {version('mkdocs-material')}, PyYAML {version('pyyaml')}",
+        "commit": tete,
         "fichiers_modifies": modifies,
     }
 
@@ -447,299 +326,183 @@ def _o(octets: float) -> str:
 
 
 def _s(secondes: float) -> str:
-    return f"{secondes:.2f} s".replace(".", ",")
-
-
-def _plugin(r: dict) -> str:
-    if "plugin_pourcent" not in r:
-        return "non mesuré"
-    return f"{_s(r['build']['plugin_secondes'])} ({_p(r['plugin_pourcent'])})"
+    return f"{secondes:.{3 if secondes < 1 else 2}f} s".replace(".", ",")
 
 
 def _p(valeur: float) -> str:
     return f"{valeur:.1f} %".replace(".", ",")
 
 
-def cibles(resultats: dict[int, dict], apercu: dict | None) -> list[tuple[str, bool | None, str]]:
-    """(cible, atteinte? (None = non mesurée), détail), calculées à partir des mesures."""
-    lignes: list[tuple[str, bool | None, str]] = []
-    if resultats:
-        mesures = [r for r in resultats.values() if "plugin_pourcent" in r]
-        pire = max((r["plugin_pourcent"] for r in mesures), default=None)
-        detail = "; ".join(
-            f"N = {n} : plugin {_p(r['plugin_pourcent']) if 'plugin_pourcent' in r else 'non mesuré'} "
-            f"(construction − plancher : {_p(r['surcout_pourcent'])} au meilleur essai, {_p(r.get('surcout_median_pourcent', float('nan')))} "
-            f"en médiane des écarts appariés, processeur {_p(r['surcout_processeur_pourcent'])}; "
-            f"générateur seul, un cœur : {_p(r['generateur_pourcent'])})"
-            for n, r in sorted(resultats.items())
-        )
-        atteinte = None if pire is None or len(mesures) < len(resultats) else pire <= 5
-        lignes.append(("Le générateur ajoute au plus 5 % à la construction, à chaque N", atteinte, detail))
+def _liste(valeurs: list[float]) -> str:
+    return ", ".join(_s(v) for v in valeurs)
+
+
+def parts(r: dict) -> dict:
+    """The generator's share of the build: best run over best run, median over median, the larger for the verdict."""
+    g, b, f = r["generateur"], r["build"]["secondes"], r["plancher"]["secondes"]
+    meilleure, mediane = 100 * min(g["secondes"]) / min(b), 100 * median(g["secondes"]) / median(b)
+    return {
+        "meilleure": meilleure,
+        "mediane": mediane,
+        "verdict": max(meilleure, mediane),
+        "avec_import": 100 * (median(g["secondes"]) + median(g["importation"])) / median(b),
+        "ecart": median(x - y for x, y in zip(b, f)),
+        "ecart_pourcent": 100 * median(x - y for x, y in zip(b, f)) / median(b),
+    }
+
+
+def cibles(resultats: dict[int, dict], apercu: dict) -> list[tuple[str, bool | None, str]]:
+    """(target, met? (None: not measured), detail)."""
+    lignes = []
+    mesures = {n: parts(r)["verdict"] for n, r in sorted(resultats.items())}
+    manque = [n for n in TAILLES if n not in mesures]
+    ok = None if manque else all(v <= CIBLE for v in mesures.values())
+    detail = "; ".join(f"N = {n} : {_p(v)}" for n, v in mesures.items())
+    if manque:
+        detail += f" (non mesuré : N = {', '.join(map(str, manque))})"
+    lignes.append((f"Le temps du générateur est au plus {CIBLE:.0f} % de celui de la construction, à chaque N", ok, detail))
     if 100 in resultats and 1000 in resultats:
-        a, b = resultats[100]["par_document"], resultats[1000]["par_document"]
-        pa, pb = (resultats[k]["plancher"]["secondes"] / resultats[k]["documents"] for k in (100, 1000))
-        lignes.append(
-            ("Temps par document à N = 1000 au plus 1,25 × celui à N = 100", b <= 1.25 * a,
-             (f"{1000 * a:.1f} ms → {1000 * b:.1f} ms, soit {b / a:.3f} × (plancher seul : "
-              f"{1000 * pa:.1f} ms → {1000 * pb:.1f} ms, {pb / pa:.3f} ×)").replace(".", ","))  # fmt: skip
-        )
-    else:
-        lignes.append(("Temps par document à N = 1000 au plus 1,25 × celui à N = 100", None, "N = 100 et N = 1000 requis"))
+        a, b = (median(resultats[n]["build"]["secondes"]) / resultats[n]["documents"] for n in (100, 1000))
+        lignes.append(("Temps de construction par document à N = 1000 au plus 1,25 × celui à N = 100", b <= 1.25 * a,
+                       f"{1000 * a:.1f} ms → {1000 * b:.1f} ms, soit {b / a:.2f} ×".replace(".", ",")))  # fmt: skip
     if 10 in resultats and 1000 in resultats:
-        a, b = resultats[10]["site"]["plus_grandes"][0], resultats[1000]["site"]["plus_grandes"][0]
-        lignes.append(
-            ("Plus grande page à N = 1000 au plus 1,5 × la plus grande à N = 10", b[1] <= 1.5 * a[1],
-             f"`{a[0]}` {_o(a[1])} → `{b[0]}` {_o(b[1])}, soit " + f"{b[1] / a[1]:.3f} ×".replace(".", ","))  # fmt: skip
-        )
-    else:
-        lignes.append(("Plus grande page à N = 1000 au plus 1,5 × la plus grande à N = 10", None, "N = 10 et N = 1000 requis"))
+        a, b = resultats[10]["site"]["plus_grande"], resultats[1000]["site"]["plus_grande"]
+        lignes.append(("Plus grande page à N = 1000 au plus 1,5 × la plus grande à N = 10", b[1] <= 1.5 * a[1],
+                       f"`{a[0]}` {_o(a[1])} → `{b[0]}` {_o(b[1])}, soit {b[1] / a[1]:.2f} ×".replace(".", ",")))  # fmt: skip
     if 1000 in resultats:
-        m = resultats[1000]["build"]["memoire"]
-        lignes.append(("Mémoire de pointe à N = 1000 sous 1 Gio", m < 2**30, _o(m)))
-    else:
-        lignes.append(("Mémoire de pointe à N = 1000 sous 1 Gio", None, "N = 1000 requis"))
-    if resultats:
-        grands = [r for n, r in resultats.items() if n >= 10]
-        ok = all(r["site"]["menu_documents"] < r["documents"] for r in grands) and all(
-            r["navigation"]["sections_avec_index"] == r["navigation"]["sections"] for r in resultats.values()
-        )
-        plus_grand = max(resultats)
-        r = resultats[plus_grand]
-        lignes.append(
-            ("Menu : organisations groupées par région, pages d'index de section, aucun menu qui liste tous les documents", ok,
-             f"N = {plus_grand} : {len(r['navigation']['premier_niveau'])} entrées au premier niveau, section la plus large "
-             f"{r['navigation']['section_la_plus_large']} entrées, {r['navigation']['sections_avec_index']}/{r['navigation']['sections']} "
-             f"sections avec page d'index"
-             + (f" (sans : {', '.join(r['navigation']['sections_sans_index'])})" if r['navigation'].get('sections_sans_index') else "")
-             + f"; menu le plus long {r['site']['menu_liens_max']} liens ({r['site']['menu_page']}), "
-             f"dont {r['site']['menu_documents']} vers des documents sur {r['documents']}")  # fmt: skip
-        )
-        ok = all(r["recherche"]["trouve_par_organisation"] and r["recherche"]["trouve_par_enjeu"] for r in resultats.values())
-        detail = "; ".join(
-            f"N = {n} : {'oui' if r['recherche']['trouve_par_organisation'] else 'NON'} / "
-            f"{'oui' if r['recherche']['trouve_par_enjeu'] else 'NON'}"
-            for n, r in sorted(resultats.items())
-        )
-        lignes.append(("Recherche : le document est trouvé par son organisation et par les mots d'un enjeu", ok, detail))
-    if apercu:
-        apercu = _modes(apercu)
-        mode = apercu["mode_du_projet"]
-        m = apercu.get(mode, {})
-        delai = max(m["delais"]) if m.get("delais") and not m.get("erreur") else None
-        details = []
-        for nom in ("complet", "dirty"):
-            if nom in apercu:
-                x = apercu[nom]
-                details.append(
-                    f"{'mkdocs serve --dirty' if nom == 'dirty' else 'mkdocs serve'}"
-                    + (" (mode de scripts/apercu.py)" if nom == mode else "") + " : délais "
-                    + ", ".join(_s(d) for d in x.get("delais", [])) + (f" (échec : {x['erreur']})" if x.get("erreur") else "")
-                )  # fmt: skip
-        lignes.append(
-            ("Aperçu (N = 100) : une modification apparaît dans le navigateur en 2 s au plus", delai is not None and delai <= 2,
-             "; ".join(details))  # fmt: skip
-        )
-    else:
-        lignes.append(("Aperçu (N = 100) : une modification apparaît dans le navigateur en 2 s au plus", None, "non mesuré"))
+        m = max(resultats[1000]["build"]["memoire"])
+        lignes.append(("Mémoire de pointe de la construction à N = 1000 sous 1 Gio", m < 2**30, _o(m)))
+    a = apercu.get("N = 100")
+    if a:
+        ok = None if a.get("erreur") or not a["delais"] else median(a["delais"]) <= 2
+        lignes.append(("Aperçu à N = 100 : une modification est servie en 2 s au plus (médiane)", ok,
+                       a.get("erreur") or _s(median(a["delais"]))))  # fmt: skip
     return lignes
 
 
-def _modes(apercu: dict) -> dict:
-    """Résultats de l'aperçu par mode; accepte l'ancienne forme (un seul mode, complet)."""
-    if "delais" in apercu:
-        return {"complet": apercu, "mode_du_projet": "complet"}
-    return apercu
-
-
-def rapport(resultats: dict[int, dict], apercu: dict | None, info: dict, profil: dict | None = None) -> str:
-    l = ["# Banc d'essai : plans-publics à grande échelle", ""]
-    l += [
-        "Ce fichier est produit par le banc d'essai (`bench/`); ne le modifiez pas à la main.",
-        "Le banc ne fait pas partie des tests : une cible manquée ne fait échouer aucune commande.",
-        "",
-        "## Reproduire",
-        "",
-        "```",
-        COMMANDE + "                       # N = 1, 10, 100, 1000, puis l'aperçu",
-        COMMANDE + " --tailles 1,10,100    # seulement ces tailles (les autres mesures sont gardées)",
-        COMMANDE + " --apercu-seulement    # seulement l'aperçu (mkdocs serve, N = 100)",
-        COMMANDE + " --profil              # ajoute le profil cProfile du générateur au plus grand N",
-        "```",
-        "",
-        "Le contenu synthétique (`bench/generer.py`, graine fixe) compte N MRC réparties dans les 17 régions,",
-        "chacune avec un PIAR de 7 enjeux et environ 25 actions et une entente sectorielle (2 N documents),",
-        "plus le site, les régions, le glossaire, le programme AEQ et 4 ministères copiés de `content/`.",
-        f"Les sites sont construits dans `{TRAVAIL}/n<N>/`. Les mesures brutes sont dans `bench/resultats.json`.",
-        "",
-        "## Machine",
-        "",
-        f"- Processeur : {info['processeur']}, {info['coeurs']} cœurs; mémoire : {_o(info['memoire'])}; {info['systeme']}",
-        f"- Python {info['python']}, MkDocs {info['mkdocs']}, Material for MkDocs {info['material']}, PyYAML {info['pyyaml']}",
-        f"- Code mesuré : commit {info['commit']}"
-        + (f", avec des modifications non validées dans {', '.join(info['fichiers_modifies'])}" if info["fichiers_modifies"] else ""),
-        "",
-        "## Définitions",
-        "",
-        "- **Générateur seul** : `load_site` + `render_pages` + `build_nav`, dans le processus du banc, sur un seul cœur",
-        "  (meilleur de 5 essais pour N ≤ 10, de 3 pour N = 100, un seul à N = 1000) : le travail total du générateur.",
-        "- **Construction** : `mkdocs build` complet avec le plugin `plans-publics` (processus séparé, démarrage de Python",
-        "  compris; meilleur de 7 essais pour N ≤ 10, de 5 pour N = 100, de 2 à N = 1000, en alternance avec le plancher).",
-        "  Chaque construction part d'un dossier de site absent, comme en intégration continue (supprimé hors du temps",
-        "  mesuré); le code du générateur est précompilé (`compileall`), comme le sont MkDocs et Material installés par pip.",
-        "- **Plugin dans la construction** : temps passé dans le processus `mkdocs build` à importer le plugin et dans ses",
-        "  événements (attentes comprises), chronométré dans ce processus par `bench/chrono.py`, en % de la durée du",
-        "  processus (médiane des essais). Le chargement, la vérification et le rendu se font dans des processus enfants",
-        "  pendant que MkDocs prépare sa construction (`generator/preparation.py`) : seule l'attente compte ici.",
-        "- **Plancher** : les pages exportées par `plans-publics exporter`, construites par MkDocs et Material seuls (même thème,",
-        "  mêmes extensions, menu tiré de `navigation.yml`, sans le plugin) : le coût du moteur pour les mêmes pages.",
-        "- **Surcoût** = construction − plancher, en % de la construction (meilleur essai contre meilleur essai, temps écoulé;",
-        "  entre parenthèses, le même calcul sur le temps de processeur, enfants compris : ce travail est fait en",
-        "  parallèle). Sur cette machine partagée, la durée d'une même construction varie de 10 à 20 % d'un essai à",
-        "  l'autre, parfois davantage (voir le détail) : la différence de deux mesures séparées ne distingue pas 5 %; le",
-        "  temps du plugin chronométré dans le processus de construction, lui, le distingue.",
-        "  **Mémoire** : RSS de pointe du processus `mkdocs build` ou de l'un de ses enfants.",
-        "- **Menu** : le plus grand nombre de liens `md-nav__link` vers d'autres pages (ancres exclues) sur une même page.",
-        "",
-        "## Résultats",
-        "",
-        "| N | documents | pages HTML | générateur seul | construction | plugin dans la construction | plancher | surcoût | par document | mémoire | site | plus grande page | index de recherche | menu |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
-    ]
-    for n, r in sorted(resultats.items()):
-        s = r["site"]
-        grande = s["plus_grandes"][0]
-        l.append(
-            f"| {n} | {r['documents']} | {s['pages_html']} | {_s(r['generateur']['secondes'])} | {_s(r['build']['secondes'])} | "
-            f"{_plugin(r)} | {_s(r['plancher']['secondes'])} | {_p(r['surcout_pourcent'])} ({_p(r['surcout_processeur_pourcent'])}) | {str(round(1000 * r['par_document'], 1)).replace('.', ',')} ms | "
-            f"{_o(r['build']['memoire'])} | {_o(s['octets'])} ({s['fichiers']} fichiers) | `{grande[0]}` {_o(grande[1])} | "
-            f"{_o(s['index_recherche'])} | {s['menu_liens_max']} |"
-        )
-    genres = sorted({g for r in resultats.values() for g in r["site"].get("plus_grande_par_genre", {})})
-    if genres:
-        tailles = sorted(resultats)
-        l += ["", "### Plus grande page de chaque gabarit (HTML)", ""]
-        l += ["| Gabarit | " + " | ".join(f"N = {n}" for n in tailles) + " |", "|---|" + "---:|" * len(tailles)]
-        for g in genres:
-            cellules = [resultats[n]["site"].get("plus_grande_par_genre", {}).get(g) for n in tailles]
-            l.append(f"| `{g}` | " + " | ".join(_o(c[1]) if c else "" for c in cellules) + " |")
-    l += ["", "## Cibles", "", "| Cible | Atteinte | Détail |", "|---|---|---|"]
+def rapport(resultats: dict[int, dict], apercu: dict, info: dict) -> str:
+    duree = sum(r.get("duree", 0) for r in [*resultats.values(), *apercu.values()])
+    commits = sorted({r["commit"] for r in resultats.values()} | {a["commit"] for a in apercu.values()})
+    l = ["# Banc d'essai : plans-publics à grande échelle", "",
+         "Ce fichier est produit par `python3 bench/mesurer.py`; ne le modifiez pas à la main. Le banc ne fait pas partie",
+         "des tests : une cible manquée ne fait échouer aucune commande.", "",
+         "## Reproduire", "", "```",
+         "python3 bench/mesurer.py                       # N = 1, 10, 100, 1000, puis l'aperçu",
+         "python3 bench/mesurer.py --tailles 1,10,100    # seulement ces tailles (les autres mesures sont gardées)",
+         "python3 bench/mesurer.py --sans-apercu         # sans l'aperçu",
+         "python3 bench/mesurer.py --rapport-seulement   # réécrit ce fichier depuis bench/resultats.json",
+         "```", "",
+         (f"Les mesures ci-dessous ont pris {f'{duree / 60:.0f} min' if duree >= 90 else _s(duree)} en tout "
+          "(contenu, générateur, constructions, aperçu)."), "",
+         (f"Pour profiler le générateur (`build_site` et l'écriture des pages) : `cd {TRAVAIL}/n1000 && {PROJET}/.venv/bin/"
+          "python -m cProfile -s cumulative -m generator exporter /tmp/export | head -60`."), "",
+         "Le contenu synthétique (`bench/generer.py`, graine fixe) compte N MRC réparties dans les 17 régions, chacune avec",
+         "un PIAR (7 enjeux, environ 25 actions) et une entente sectorielle, soit 2 N documents, plus les fichiers communs",
+         f"et 4 ministères copiés de `content/`. Les sites sont construits dans `{TRAVAIL}/`.", "",
+         "## Machine", "",
+         f"- {info['processeur']}, {info['coeurs']} cœurs, {_o(info['memoire'])} de mémoire; {info['systeme']}",
+         f"- {info['logiciels']}",
+         f"- Code mesuré : commit {', '.join(commits) or info['commit']}"
+         + (f" (modifiés lors de la dernière mesure : {', '.join(info['fichiers_modifies'])})" if info["fichiers_modifies"] else ""),
+         "- Machine partagée : la durée d'une même construction varie d'un essai à l'autre (voir le détail par N).", "",
+         "## Définitions", "",
+         "- **Générateur** : `generator.build.build_site` (chargement, vérification, rendu des pages et des téléchargements),",
+         "  chronométré dans un processus Python neuf, un processus par essai : c'est le travail que le plugin fait dans",
+         "  `on_pre_build`. **Import** : importation de `generator.build` dans ce processus (médiane), comptée à part;",
+         "  dans `mkdocs build`, MkDocs et Markdown sont déjà importés, ce chiffre est donc un majorant.",
+         "- **Construction** : `mkdocs build` complet avec le plugin, démarrage de Python compris, dans un dossier de site",
+         "  neuf à chaque essai (supprimé hors du temps mesuré), comme en intégration continue.",
+         "- **Part du générateur** : générateur ÷ construction, au meilleur essai et en médiane; la cible est jugée sur",
+         "  la plus grande des deux. Entre parenthèses : la part en médiane, import compris.",
+         "- **Plancher** : les pages exportées par `python -m generator exporter`, construites par MkDocs et Material seuls",
+         "  (même thème, mêmes extensions, menu tiré de `navigation.yml`). Constructions et planchers alternent",
+         "  (construction, plancher, plancher, construction…); **construction − plancher** est la médiane des écarts de",
+         "  chaque paire, en % de la construction médiane.",
+         "- **Mémoire** : RSS de pointe du processus `mkdocs build` (le plus grand des essais).", "",
+         "## Cibles", "", "| Cible | Atteinte | Détail |", "|---|---|---|"]  # fmt: skip
     for cible, ok, detail in cibles(resultats, apercu):
-        etat = "non mesurée" if ok is None else ("**oui**" if ok else "**NON**")
-        l.append(f"| {cible} | {etat} | {detail} |")
+        l.append(f"| {cible} | {'non mesurée' if ok is None else '**oui**' if ok else '**NON**'} | {detail} |")
+    l += ["", "## Résultats", "",
+          ("| N | documents | pages HTML | générateur (meilleur / médiane) | import | construction (meilleur / médiane) | "
+           "part du générateur | plancher (médiane) | construction − plancher | mémoire | site | plus grande page (× N = 10) |"),
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]  # fmt: skip
+    for n, r in sorted(resultats.items()):
+        g, b, s, p = r["generateur"], r["build"], r["site"], parts(r)
+        ratio = f" ({s['plus_grande'][1] / resultats[10]['site']['plus_grande'][1]:.2f} ×)".replace(".", ",") if 10 in resultats else ""
+        l.append(
+            f"| {n} | {r['documents']} | {s['pages_html']} | {_s(min(g['secondes']))} / {_s(median(g['secondes']))} | "
+            f"{_s(median(g['importation']))} | {_s(min(b['secondes']))} / {_s(median(b['secondes']))} | "
+            f"{_p(p['meilleure'])} / {_p(p['mediane'])} ({_p(p['avec_import'])}) | {_s(median(r['plancher']['secondes']))} | "
+            f"{_s(p['ecart'])} ({_p(p['ecart_pourcent'])}) | {_o(max(b['memoire']))} | {_o(s['octets'])} | "
+            f"`{s['plus_grande'][0]}` {_o(s['plus_grande'][1])}{ratio} |"
+        )
     l += ["", "## Détail par N", ""]
     for n, r in sorted(resultats.items()):
-        s, p, g = r["site"], r["site_plancher"], r["generateur"]
-        l += [f"### N = {n} ({r['documents']} documents, mesuré le {r['date']}, charge moyenne {r['charge_moyenne']:.2f})", ""]
-        l += [
-            f"- Générateur : {_s(g['secondes'])} ({_s(g['chargement'])} de chargement et de vérification, {_s(g['rendu'])} de rendu), "
-            f"{g['pages']} pages, soit {_p(r['generateur_pourcent'])} de la construction; plus grande page Markdown : "
-            f"`{g['plus_grand_markdown'][0]}` ({_o(g['plus_grand_markdown'][1])}).",
-            f"- Construction : essais " + ", ".join(_s(x) for x in r["build"]["essais"])
-            + f" (processeur : meilleur {_s(r['build']['secondes_processeur'])}); mémoire {_o(r['build']['memoire'])}.",
-            f"- Plancher : essais " + ", ".join(_s(x) for x in r["plancher"]["essais"])
-            + f" (processeur : meilleur {_s(r['plancher']['secondes_processeur'])}); mémoire {_o(r['plancher']['memoire'])}; "
-            f"site {_o(p['octets'])}, plus grande page `{p['plus_grandes'][0][0]}` {_o(p['plus_grandes'][0][1])}, "
-            f"index de recherche {_o(p['index_recherche'])}. Export Markdown : {_s(r['export_secondes'])}.",
-            f"- Site : {_o(s['octets'])} dont {_o(s['octets_html'])} de HTML en {s['pages_html']} pages.",
-            "- Plus grandes pages : " + ", ".join(f"`{chemin}` {_o(t)}" for chemin, t in s["plus_grandes"]) + ".",
-            f"- Menu le plus long : {s['menu_liens_max']} liens sur `{s['menu_page']}`, dont {s['menu_documents']} vers des documents.",
-            f"- Navigation : premier niveau " + ", ".join(r["navigation"]["premier_niveau"]) + f"; section la plus large "
-            f"{r['navigation']['section_la_plus_large']} entrées.",
-        ]
-        q = r["recherche"]
-        l += [
-            f"- Recherche ({q['entrees']} entrées) : `{q['page']}` (titre dans les résultats : « {q['titre_dans_les_resultats']} ») "
-            f"trouvée par « {q['organisation']} » : {'oui' if q['trouve_par_organisation'] else 'NON'} "
-            f"({q['pages_par_organisation']} pages contiennent ce nom); par les mots de l'enjeu « {q['enjeu']} » : "
-            f"{'oui' if q['trouve_par_enjeu'] else 'NON'} ({q['pages_par_enjeu']} pages contiennent tous ces mots, "
-            f"{q['pages_par_les_deux']} avec le nom de l'organisation). Titre de page le plus répété dans les résultats : "
-            f"« {q.get('titre_le_plus_repete', ['', 0])[0]} » ({q.get('titre_le_plus_repete', ['', 0])[1]} pages).",
-            "",
-        ]
+        g, f, s = r["generateur"], r["plancher"], r["site"]
+        l += [f"### N = {n}", "",
+              f"- Mesuré le {r['date']} (commit {r['commit']}), charge moyenne "
+              + " avant, ".join(f"{c:.2f}".replace(".", ",") for c in r["charge"]) + " après.",
+              (f"- Générateur : {_liste(g['secondes'])} (processeur : {_liste(g['processeur'])}); import : "
+               f"{_liste(g['importation'])}; {g['pages']} pages, {g['telechargements']} téléchargements; "
+               f"mémoire du processus {_o(g['memoire'])}."),
+              (f"- Construction : {_liste(r['build']['secondes'])}; mémoire {_o(max(r['build']['memoire']))}; "
+               f"site {_o(s['octets'])} en {s['fichiers']} fichiers."),
+              (f"- Plancher : {_liste(f['secondes'])}; mémoire {_o(max(f['memoire']))}; {f['pages_html']} pages HTML "
+               f"({'autant que' if f['pages_html'] == s['pages_html'] else 'ATTENTION : pas autant que'} la construction), "
+               f"site {_o(f['octets'])}. Export Markdown : {_s(r['export_secondes'])}."), ""]  # fmt: skip
     if apercu:
-        apercu = _modes(apercu)
-        l += ["## Aperçu (`mkdocs serve`, N = 100)", ""]
-        l += [
-            "Le titre du premier enjeu de `documents/mrc-0001-piar.yml` est modifié 5 fois; on interroge la page par HTTP",
-            "jusqu'à ce que le nouveau titre y figure. `scripts/apercu.py` lance actuellement le mode "
-            f"« {apercu['mode_du_projet']} ».",
-            "",
-        ]
-        for nom in ("complet", "dirty"):
-            if nom not in apercu:
-                continue
-            a = apercu[nom]
-            l += [f"### {'`mkdocs serve --dirty`' if nom == 'dirty' else '`mkdocs serve` (reconstruction complète)'}", ""]
-            if a.get("erreur"):
-                l += [f"Échec : {a['erreur']}", ""]
-            l += [
-                f"- Premier service après {_s(a.get('demarrage', 0))}.",
-                "- Délai entre l'enregistrement du fichier et la nouvelle page servie : "
-                + ", ".join(_s(d) for d in a.get("delais", [])) + ".",
-                "- Reconstruction annoncée par `mkdocs serve` (« Documentation built in … ») : "
-                + ", ".join(_s(d) for d in a.get("reconstructions", [])) + ".",
-                f"- Mesuré le {a.get('date', '')}.",
-                "",
-            ]
-    if profil:
-        l += [f"## Profil du générateur (cProfile, N = {profil['n']}, mesuré le {profil['date']})", ""]
-        l += ["Produit par `" + COMMANDE + " --profil` (ou `.venv/bin/python bench/profil.py DOSSIER`); sous cProfile,",
-              "les durées sont plus longues que sans profilage.", "", "```", profil["texte"].strip("\n"), "```", ""]  # fmt: skip
+        l += ["## Aperçu (`mkdocs serve --dirty --no-strict`, comme `scripts/apercu.py`)", "",
+              f"Le titre du premier enjeu du premier PIAR est modifié et enregistré {MODIFICATIONS} fois; on interroge sa page",
+              "par HTTP (127.0.0.1) toutes les 50 ms jusqu'à ce que le nouveau titre y figure : c'est le délai de la modification",
+              "à la page. MkDocs relève les fichiers modifiés toutes les 0,5 s (`PollingObserver`), ce qui compte dans ce délai;",
+              "le navigateur est rechargé à la fin de la reconstruction, peu après (index de recherche).", "",
+              "| Contenu | fichier modifié | premier service | délai (médiane) | délais | mesuré le |",
+              "|---|---|---:|---:|---|---|"]  # fmt: skip
+        for nom, a in apercu.items():
+            delai = _s(median(a["delais"])) if a["delais"] else "—"
+            l.append(f"| {nom} | `{a['fichier']}` | {_s(a['demarrage']) if 'demarrage' in a else '—'} | {delai} | "
+                     f"{_liste(a['delais'])}{' — échec : ' + a['erreur'] if a.get('erreur') else ''} | {a['date']} ({a['commit']}) |")
     return "\n".join(l).rstrip("\n") + "\n"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Banc d'essai de plans-publics.")
-    parser.add_argument("--tailles", default="1,10,100,1000", help="valeurs de N, séparées par des virgules")
+    parser = argparse.ArgumentParser(description="Banc d'essai de plans-publics : part du générateur dans la construction.",
+                                     add_help=False)  # fmt: skip
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide")
+    parser.add_argument("--tailles", default="1,10,100,1000", help="valeurs de N, séparées par des virgules (défaut : 1,10,100,1000)")
     parser.add_argument("--sans-apercu", action="store_true", help="ne pas mesurer l'aperçu (mkdocs serve)")
     parser.add_argument("--apercu-seulement", action="store_true", help="mesurer seulement l'aperçu")
-    parser.add_argument("--repetitions", type=int, default=0, help="nombre de constructions par mesure (par défaut selon N)")
-    parser.add_argument("--graine", type=int, default=2024)
-    parser.add_argument("--profil", action="store_true", help="profiler (cProfile) load_site et render_pages sur le plus grand N")
-    parser.add_argument("--rapport-seulement", action="store_true", help="réécrire BENCHMARKS.md à partir de bench/resultats.json")
+    parser.add_argument("--essais", type=int, default=0,
+                        help="essais à chaque N, générateur et constructions (défaut : 5 et 3, ou 3 et 2 à N = 1000)")  # fmt: skip
+    parser.add_argument("--graine", type=int, default=2024, help="graine du contenu synthétique (défaut : 2024)")
+    parser.add_argument("--rapport-seulement", action="store_true", help="réécrire BENCHMARKS.md depuis bench/resultats.json")
     args = parser.parse_args()
 
     anciens = json.loads(RESULTATS.read_text(encoding="utf-8")) if RESULTATS.exists() else {}
+    if anciens.get("format") != FORMAT:
+        anciens = {}  # measured by an older bench, with other definitions
     resultats = {int(n): r for n, r in anciens.get("tailles", {}).items()}
-    apercu = anciens.get("apercu")
-    profil = anciens.get("profil")
+    apercu = anciens.get("apercu", {})
+    info = anciens.get("machine")
 
     def enregistrer() -> None:
+        donnees = {"format": FORMAT, "machine": info, "tailles": {str(n): r for n, r in sorted(resultats.items())}, "apercu": apercu}
+        RESULTATS.write_text(json.dumps(donnees, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        RAPPORT.write_text(rapport(resultats, apercu, info), encoding="utf-8")
+
+    if not args.rapport_seulement:
         info = machine()
-        RESULTATS.write_text(
-            json.dumps({"machine": info, "tailles": {str(n): r for n, r in sorted(resultats.items())}, "apercu": apercu, "profil": profil},
-                       ensure_ascii=False, indent=1),
-            encoding="utf-8",
-        )  # fmt: skip
-        RAPPORT.write_text(rapport(resultats, apercu, info, profil), encoding="utf-8")
-
-    if args.rapport_seulement:
-        args.tailles, args.sans_apercu = "", True
-    else:
-        # Installed packages (MkDocs, Material) come with their bytecode; an editable install does not.
-        compileall.compile_dir(str(PROJET / "generator"), quiet=1)
-    if not args.apercu_seulement:
-        for n in [int(x) for x in args.tailles.split(",") if x.strip()]:
-            resultats[n] = mesurer_taille(n, args)
-            enregistrer()
-    if not args.sans_apercu or args.apercu_seulement:
-        import apercu as module_apercu
-
-        print("\n=== Aperçu (mkdocs serve, N = 100)", flush=True)
-        apercu = module_apercu.mesurer_modes(TRAVAIL / "apercu", 100, args.graine, ecrire_config)
-        for mode in ("complet", "dirty"):
-            m = apercu[mode]
-            print(f"    {mode} : délais {m.get('delais')}, reconstructions {m.get('reconstructions')} {m.get('erreur', '')}", flush=True)
-        enregistrer()
-    if args.profil and resultats:
-        n = max(resultats)
-        print(f"\n=== Profil du générateur (N = {n})", flush=True)
-        sortie = subprocess.run(
-            [PYTHON, str(Path(__file__).resolve().parent / "profil.py"), str(TRAVAIL / f"n{n}" / "contenu"), "--lignes", "15"],
-            cwd=PROJET, env=ENV, capture_output=True, text=True,
-        )  # fmt: skip
-        profil = {"n": n, "date": dt.datetime.now().isoformat(timespec="seconds"), "texte": sortie.stdout + sortie.stderr[-2000:]}
-        enregistrer()
+        compileall.compile_dir(str(PROJET / "generator"), quiet=1)  # as pip does for MkDocs and Material
+        if not args.apercu_seulement:
+            for n in [int(x) for x in args.tailles.split(",") if x.strip()]:
+                grand = n >= 1000  # generator runs are cheap next to the builds: a few more of them
+                resultats[n] = mesurer_taille(n, args.essais or (2 if grand else 3), args.essais or (3 if grand else 5), args.graine)
+                enregistrer()
+        if not args.sans_apercu or args.apercu_seulement:
+            apercu = apercus(args.graine)
+    if info is None:
+        raise SystemExit("aucune mesure dans bench/resultats.json")
+    enregistrer()
     print(f"\nRapport écrit dans {RAPPORT}.")
     for cible, ok, detail in cibles(resultats, apercu):
         print(f"  [{'  ?  ' if ok is None else ' oui ' if ok else ' NON '}] {cible} — {detail}")
