@@ -125,6 +125,7 @@ BROKEN = {
     "documents": ("nom: a\n---\nnom: b\n", 2, "un seul document"),
     "nul": ("nom: Minist\x00ère\n", 1, "U+0000"),
     "controle": ("nom: a\x1bb\n", 1, "U+001B"),
+    "controle-apres-accents": ("nom: Éé\nsigle: àè\x00x\n", 2, "U+0000"),
     "echappement": ('nom: "C:\\q"\n', 1, "barre oblique inverse"),
     "ancre": ("nom: &n Ministère\nsigle: *n\n", 1, "ancre « &n » refusée"),
     "alias": ("nom: *inconnu\n", 1, "alias « *inconnu » refusé"),

@@ -170,7 +170,7 @@ def _name_problem(path: Path) -> str | None:
     if path.suffix != ".yml":
         return f"renommez le fichier avec l'extension « .yml » (en minuscules) au lieu de « {path.suffix} »."
     if not IDENTIFIER.fullmatch(path.stem):
-        return f"nom de fichier « {path.name} » invalide\u00a0: {IDENTIFIER_HELP}.yml."
+        return f"nom de fichier « {path.name} » invalide\u00a0: {IDENTIFIER_HELP}, par exemple « mrc-de-la-matanie.yml »."
     return None
 
 

@@ -98,7 +98,7 @@ def load_yaml(path: Path, display_name: str, loader: type = _Loader) -> tuple[No
         message = f"syntaxe YAML invalide ({french_yaml_problem(problem)}). {_FIX}"
         return None, [Problem(display_name, line, column, "", message)]
     except yaml.reader.ReaderError as exc:  # a character YAML refuses; it gives a position, not a line
-        line, column = _line_and_column(text, exc.position)
+        line, column = _line_and_column(text, exc.position, in_bytes=_is_libyaml(loader))
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "inconnu"
         return None, [Problem(display_name, line, column, "", (
             f"caractère invisible interdit (code {code}). Supprimez-le : il vient souvent d'un copier-coller."
@@ -114,10 +114,16 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f}".replace(".", ",")
 
 
-def _line_and_column(text: str, position: int) -> tuple[int, int]:
-    """1-based line and column of a character position, as YAML counts them (BOM removed)."""
-    before = text[:position]
-    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+def _is_libyaml(loader: type) -> bool:
+    from yaml import cyaml
+
+    return issubclass(loader, getattr(cyaml, "CParser", ()))
+
+
+def _line_and_column(text: str, position: int, *, in_bytes: bool) -> tuple[int, int]:
+    """1-based line and column of a position in ``text``: libyaml counts UTF-8 bytes, the Python reader characters."""
+    before = text.encode("utf-8")[:position].decode("utf-8", "ignore") if in_bytes else text[:position]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 # A file without these characters holds no anchor (&), alias (*) or tag (!).

@@ -13,7 +13,7 @@ model = dataclass(frozen=True, kw_only=True, slots=True)
 # Every identifier of the content (file names, regions, references): a slug. Documented in
 # documentation/format-du-contenu.md; pages and downloads are addressed by these.
 IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-IDENTIFIER_HELP = "lettres minuscules sans accents, chiffres et tirets seulement, par exemple « mrc-de-la-matanie »"
+IDENTIFIER_HELP = "lettres minuscules sans accents, chiffres et tirets seulement"
 
 # The menu's group for documents of organisations without a region: no region may take its name.
 NO_REGION = "ensemble-du-quebec"

@@ -17,7 +17,7 @@ class Region:
 
     def check(self) -> list[tuple[Any, str]]:
         if not IDENTIFIER.fullmatch(self.identifiant):
-            return [("identifiant", f"identifiant « {self.identifiant} » invalide\u00a0: {IDENTIFIER_HELP}.")]
+            return [("identifiant", f"identifiant « {self.identifiant} » invalide\u00a0: {IDENTIFIER_HELP}, par exemple « bas-saint-laurent ».")]
         if self.identifiant == NO_REGION or " ".join(self.nom.split()).casefold() == NO_REGION_NAME.casefold():
             return [("", f"« {NO_REGION_NAME} » ({NO_REGION}) est réservé aux organisations sans région; "
                          "donnez un autre nom et un autre identifiant à cette région.")]
