@@ -9,7 +9,11 @@
 from __future__ import annotations
 
 import copy
+import csv
 import filecmp
+import io
+import json
+import xml.etree.ElementTree as ET
 import re
 import shutil
 from pathlib import Path
@@ -190,6 +194,44 @@ def test_markup_in_any_field_never_reaches_a_page(tmp_path: Path) -> None:
     assert shown >= injected  # every injected text is shown, escaped
     index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script" not in index and "<img" not in index
+    # The feed is XML: escaped there too. JSON and CSV carry the text as data, parseable, never as formulas.
+    feed = (project / "site" / "flux.xml").read_text(encoding="utf-8")
+    assert "<script" not in feed and "&lt;script&gt;alert(1)&lt;/script&gt;" in feed
+    ET.fromstring(feed.encode("utf-8"))
+    for download in (project / "site").rglob("*.json*"):
+        json.loads(download.read_text(encoding="utf-8"))
+    for download in (project / "site").rglob("*.csv"):
+        rows = list(csv.reader(io.StringIO(download.read_text(encoding="utf-8-sig")), delimiter=";"))
+        assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row), download
+
+
+_MINI_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "mini").rglob("*.yml")))
+FORMATTED = sorted(k for k in NOT_FREE_TEXT - {"type", "nature", "appellation"} if re.search(rf"\b{k}:", _MINI_TEXT))
+
+
+@pytest.mark.parametrize("key", FORMATTED)
+def test_markup_in_a_formatted_field_is_refused_or_escaped(mini: Path, key: str) -> None:
+    """Identifiers, dates, amounts, phones, e-mails, addresses…: markup there is refused with a
+    French message, or (where the field accepts text) published escaped."""
+    from generator.build import build_site
+
+    changed = 0
+    for path in sorted(mini.rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        new = re.sub(rf"(?m)^(\s*(?:- )?{key}:) .*$", lambda m: m[1] + " '<script>alert(1)</script>'", text)
+        new = re.sub(rf"([{{,] ?{key}:) [^,}}]+", lambda m: m[1] + " '<script>alert(1)</script>'", new)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed += 1
+    assert changed
+    try:
+        built = build_site(mini, "https://exemple.github.io/plans-publics/")
+    except ContentError as error:
+        assert all(p.file.startswith("content/") for p in error.problems)
+        return
+    for page in built.pages.values():
+        assert "<script" not in page.markdown
+    assert "<script" not in built.downloads["flux.xml"]
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
