@@ -368,7 +368,7 @@ def cibles(resultats: dict[int, dict], apercu: dict) -> list[tuple[str, bool | N
     if 10 in resultats and 1000 in resultats:
         a, b = resultats[10]["site"]["plus_grande"], resultats[1000]["site"]["plus_grande"]
         lignes.append(("Plus grande page à N = 1000 au plus 1,5 × la plus grande à N = 10", b[1] <= 1.5 * a[1],
-                       f"`{a[0]}` {_o(a[1])} → `{b[0]}` {_o(b[1])}, soit {b[1] / a[1]:.2f} ×".replace(".", ",")))  # fmt: skip
+                       f"`{a[0]}` {_o(a[1])} → `{b[0]}` {_o(b[1])}, soit " + f"{b[1] / a[1]:.2f} ×".replace(".", ",")))  # fmt: skip
     if 1000 in resultats:
         m = max(resultats[1000]["build"]["memoire"])
         lignes.append(("Mémoire de pointe de la construction à N = 1000 sous 1 Gio", m < 2**30, _o(m)))
