@@ -17,6 +17,7 @@ from generator.content.loading import load_site
 
 from generator.pages.site import render_pages
 from generator.opendata.downloads import render_downloads
+from generator.content.problems import ContentError
 from tests.conftest import FIXTURES, ROOT
 from tests.test_build import build
 
@@ -227,3 +228,35 @@ def test_csv_cells_never_run_as_formulas(mini: Path) -> None:
         cells = [cell for row in rows for cell in row]
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), path
         assert "'" + formula in cells, path
+
+
+def test_progress_of_actions_is_published_and_summarised() -> None:
+    site = load_site(FIXTURES / "suivi")
+    pages = render_pages(site)
+    page = pages["documents/mrc-de-test-piar/index.md"].markdown
+    assert "Statut\u00a0: **en cours** au 15\u00a0septembre\u00a02024, avancement de 60\u00a0%" in page
+    # Plan: réalisée (100) and the action at 60 %; two without a figure are named, not guessed.
+    assert "Avancement moyen\u00a0: 80\u00a0% (2\u00a0actions comptées" in page and "2\u00a0actions sans avancement publié" in page
+    assert 'role="progressbar" aria-valuenow="80" aria-valuemin="0" aria-valuemax="100"' in page
+    schedule = pages["documents/mrc-de-test-piar/echeancier.md"].markdown
+    assert "avancement de 60\u00a0%" in schedule and 'aria-valuenow="80"' in schedule
+    downloads = render_downloads(site, "https://exemple.github.io/plans-publics/")
+    rows = list(csv.DictReader(io.StringIO(downloads["documents/mrc-de-test-piar/mrc-de-test-piar.csv"].lstrip("\ufeff")), delimiter=";"))
+    assert {r["action"]: r["avancement"] for r in rows}["Visiter les entreprises."] == "60"
+    data = json.loads(downloads["documents/mrc-de-test-piar/mrc-de-test-piar.json"])
+    statut = data["enjeux"][0]["volets"][0]["actions"][1]["statut"]
+    assert statut["avancement"] == 60 and statut["etat"] == "en cours"
+
+
+@pytest.mark.parametrize(("statut", "words"), [
+    ("{etat: réalisée, date: 2024-06-01, avancement: 80 %}", "une action réalisée est avancée à 100\u00a0%"),
+    ("{etat: à venir, date: 2024-06-01, avancement: 10}", "demande l'état « en cours »"),
+    ("{etat: en cours, date: 2024-06-01, avancement: 120 %}", "un pourcentage de 0 à 100"),
+    ("{etat: en cours, date: 2024-06-01, avancement: -5}", "un pourcentage de 0 à 100"),
+])
+def test_progress_that_contradicts_the_status_is_refused(mini: Path, statut: str, words: str) -> None:
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    piar.write_text(piar.read_text(encoding="utf-8").replace("actions: [Une action.]", f"actions: [{{texte: Une action., statut: {statut}}}]"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_site(mini)
+    assert any(words in p.message and p.line == 22 for p in info.value.problems), [str(p) for p in info.value.problems]

@@ -32,6 +32,7 @@ ACTION_COLUMNS = (
     ("echeance", "Échéance de l'action : la sienne, sinon la plus tardive du volet (AAAA-MM ou AAAA-MM-JJ; vide si aucune)."),
     ("statut", "État publié de l'action : à venir, en cours, réalisée, reportée, abandonnée (vide si non publié)."),
     ("date_statut", "Date de l'état publié."),
+    ("avancement", "Avancement publié de l'action à la date de son état, en pour cent (100 pour une action réalisée; vide si non publié)."),
     ("justification", "Justification de l'état."),
     ("indicateurs", "Indicateurs de performance du volet, séparés par « | »."),
 )
@@ -105,6 +106,7 @@ def action_rows(site: Site, piar: Piar) -> list[dict[str, str]]:
                         "echeance": to_data(deadline) if deadline else "",
                         "statut": action.statut.etat if action.statut else "",
                         "date_statut": action.statut.date.isoformat() if action.statut else "",
+                        "avancement": _number(action.statut.progress) if action.statut and action.statut.progress is not None and action.statut.etat != "à venir" else "",
                         "justification": (action.statut.justification or "") if action.statut else "",
                         "indicateurs": " | ".join(" ".join([i.texte, *i.elements]) for i in volet.indicateurs),
                     }

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.content.loading import Site
-from generator.content.models import Document, Echeance, Renvois, TempsImparti
+from generator.content.models import Avancement, Document, Echeance, Renvois, TempsImparti
 
 
 
@@ -20,6 +20,8 @@ def to_data(value: Any) -> Any:
         return f"{value.annee}-{value.mois:02d}" + (f"-{value.jour:02d}" if value.jour else "")
     if isinstance(value, Renvois):
         return [list(group) for group in value.groupes]
+    if isinstance(value, Avancement):
+        return to_data(value.pourcentage)
     if isinstance(value, TempsImparti):
         return {"pourcentage": to_data(value.pourcentage)} if value.pourcentage is not None else {"note": value.note}
     if isinstance(value, str):

@@ -123,6 +123,28 @@ def _overdue(piar: Piar, volet: Volet, action: Action) -> bool:
     return last_day < piar.mise_a_jour
 
 
+def average_progress(enjeux: Iterable[Enjeu]) -> tuple[Decimal | None, int, int]:
+    """The mean progress of the actions whose status is published (abandoned ones left out: réalisée
+    counts 100 %, à venir 0 %, the others their published avancement), how many it counts, and how
+    many in progress have no published figure."""
+    statuses = [a.statut for _, _, a in actions_of(enjeux) if a.statut and a.statut.etat != "abandonnée"]
+    known = [s.progress for s in statuses if s.progress is not None]
+    mean = sum(known, Decimal(0)) / len(known) if known else None
+    return mean, len(known), len(statuses) - len(known)
+
+
+def progress_bar(value: Decimal, label: str) -> list[str]:
+    """An accessible progress bar (role progressbar, its value in text too), drawn by the theme's CSS."""
+    shown = typo.percent(value, 0)
+    number = f"{value:.0f}"
+    return [
+        f"{shown}",
+        f'{{: .pp-barre role="progressbar" aria-valuenow="{number}" aria-valuemin="0" aria-valuemax="100" '
+        f'aria-label="{label}" style="--pp-valeur: {number}%" }}',
+        "",
+    ]
+
+
 def progress_text(piar: Piar, enjeux: Iterable[Enjeu]) -> str:
     """Progress in words and numbers: counts by status, share done, overdue actions."""
     actions = actions_of(enjeux)
@@ -144,6 +166,13 @@ def progress_text(piar: Piar, enjeux: Iterable[Enjeu]) -> str:
         text += f", statut non publié pour {missing}"
     share = Decimal(done * 100) / Decimal(total)
     text += f". Part réalisée\u00a0: {done} sur {total} ({typo.percent(share, 0)})"
+    mean, counted, unknown = average_progress(enjeux)
+    if mean is not None:
+        text += f". Avancement moyen\u00a0: {typo.percent(mean, 0)} ({count_text(counted, 'action comptée', 'actions comptées')}"
+        text += f", dont les réalisées à 100{NBSP}% et celles à venir à 0{NBSP}%"
+        if unknown:
+            text += f"; {count_text(unknown, 'action', 'actions')} sans avancement publié"
+        text += ")"
     late = sum(1 for _, v, a in actions if _overdue(piar, v, a))
     if late:
         reference = typo.date(piar.mise_a_jour) if piar.mise_a_jour else ""
@@ -154,6 +183,9 @@ def progress_text(piar: Piar, enjeux: Iterable[Enjeu]) -> str:
 def _progress_section(piar: Piar) -> list[str]:
     lines = [md.heading(2, "Avancement", "avancement"), ""]
     lines += [progress_text(piar, piar.enjeux), ""]
+    mean, _, _ = average_progress(piar.enjeux)
+    if mean is not None:
+        lines += progress_bar(mean, "Avancement moyen des actions du plan")
     if any(a.statut for _, _, a in actions_of(piar.enjeux)) and piar.mise_a_jour:
         lines += [
             f"Les retards sont établis à la date de mise à jour du plan ({typo.date(piar.mise_a_jour)}), "
@@ -173,6 +205,9 @@ def _enjeu(enjeu: Enjeu, programme: Programme, path: str, piar: Piar) -> list[st
     lines += md.bullets([_statement_link(programme, "axe", n, path) for n in enjeu.renvois("axes_programme")])
     lines += ["", f"**Temps imparti par les ressources{COLON}** {time_share(enjeu)}", ""]
     lines += [f"**Avancement{COLON}** {progress_text(piar, [enjeu])}", ""]
+    mean, _, _ = average_progress([enjeu])
+    if mean is not None:
+        lines += progress_bar(mean, f"Avancement moyen des actions de l'enjeu {enjeu.numero}")
     several = len(enjeu.volets) > 1
     for index, volet in enumerate(enjeu.volets, start=1):
         level = 3
@@ -215,6 +250,8 @@ def status_text(piar: Piar, volet: Volet, action: Action) -> str:
     if statut is None:
         return ""
     text = f"Statut{COLON} **{statut.etat}** au {typo.date(statut.date)}"
+    if statut.avancement is not None and statut.etat != "réalisée":
+        text += f", avancement de {typo.percent(statut.avancement.pourcentage)}"
     if statut.justification:
         text += f" ({md.text(statut.justification.rstrip('.'))})"
     if _overdue(piar, volet, action):

@@ -16,7 +16,7 @@ from generator.pages import markdown as md
 from generator.pages.addresses import document_path, schedule_path
 from generator.pages.page import Page
 from generator.pages.parts import finish, updated_text
-from generator.pages.piar import actions_of, progress_text, status_text
+from generator.pages.piar import actions_of, average_progress, progress_bar, progress_text, status_text
 
 
 def schedule_page(site: Site, piar: Piar) -> Page:
@@ -26,6 +26,9 @@ def schedule_page(site: Site, piar: Piar) -> Page:
     lines = [md.heading(1, f"Échéancier des actions — {md.text(org.nom)}"), ""]
     lines += [f"{plan}, {md.text(org.nom)}. {md.text(updated_text(piar))}.", ""]
     lines += [progress_text(piar, piar.enjeux), ""]
+    mean, _, _ = average_progress(piar.enjeux)
+    if mean is not None:
+        lines += progress_bar(mean, "Avancement moyen des actions du plan")
     groups: dict[tuple[int, int, int], list[tuple[Enjeu, Volet, Action]]] = defaultdict(list)
     labels: dict[tuple[int, int, int], str] = {}
     undated = []

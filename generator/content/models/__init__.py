@@ -55,6 +55,7 @@ from generator.content.models.piar import (
     Piar,
     Renvois,
     Statut,
+    Avancement,
     TempsImparti,
     Volet,
 )
@@ -76,5 +77,5 @@ __all__ = [
     "Contribution", "Contributions", "Document", "Echeance", "Element", "EnonceNumerote", "Enjeu", "Entente", "Etat",
     "GabaritPiar", "Glossaire", "Gouvernance", "Indicateur", "Licence", "Mandataire", "Membre", "NombreDEnjeux",
     "ObjectifSpecifique", "Organisation", "Periode", "Piar", "Programme", "Region", "Regions", "Renvois", "Sigle",
-    "SiteInfo", "Statut", "TempsImparti", "TypeDeDocument", "TypesDeDocuments", "Volet", "model", "version_date",
+    "SiteInfo", "Statut", "TempsImparti", "Avancement", "TypeDeDocument", "TypesDeDocuments", "Volet", "model", "version_date",
 ]

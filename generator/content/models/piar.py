@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from generator import typography as typo
 from generator.content.models.base import Element, model, unique_numbers
 from generator.content.models.catalogues import GabaritPiar, Programme
 from generator.content.typed_reader import DERIVED, FROM_FILE, INVALID, MAX_YEAR, MIN_YEAR, doc
@@ -186,15 +187,59 @@ Etat = Literal["à venir", "en cours", "réalisée", "reportée", "abandonnée"]
 
 
 @model
+class Avancement:
+    """How far an action has gone, in percent (0 to 100)."""
+
+    pourcentage: Decimal
+
+    @classmethod
+    def yaml_description(cls) -> str:
+        return "un pourcentage de 0 à 100 (64 ou « 64 % »)"
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        return {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
+                          {"type": "string", "pattern": r"^\d{1,3}([.,]\d+)?\s*%?$"}]}
+
+    @classmethod
+    def from_yaml(cls, reader: Reader, node: Node, path: Path) -> Any:
+        text = " ".join(node.value.split()) if isinstance(node, ScalarNode) else ""
+        match = re.fullmatch(r"(\d{1,3}(?:[.,]\d+)?)\s*%?", text)
+        if match and Decimal(match[1].replace(",", ".")) <= 100:
+            return cls(pourcentage=Decimal(match[1].replace(",", ".")))
+        reader.error(node, path, f"« {text or 'cette valeur'} » ne convient pas; attendu\u00a0: {cls.yaml_description()}.")
+        return INVALID
+
+
+@model
 class Statut:
     etat: Etat = doc("L'état de l'action\u00a0: à venir, en cours, réalisée, reportée ou abandonnée.")
     date: dt.date = doc("Date à laquelle cet état a été constaté, AAAA-MM-JJ.")
+    avancement: Avancement | None = doc(
+        "Avancement de l'action à cette date, en pour cent (0 à 100), s'il est publié; une action réalisée est à 100\u00a0%.", None
+    )
     justification: str | None = doc("Une phrase qui explique l'état (obligatoire pour reportée ou abandonnée).", None)
 
     def check(self) -> list[tuple[Any, str]]:
         if self.etat in ("reportée", "abandonnée") and not self.justification:
             return [("justification", f"une action {self.etat} demande une justification (une phrase).")]
+        progress = self.avancement.pourcentage if self.avancement else None
+        if self.etat == "réalisée" and progress is not None and progress != 100:
+            return [("avancement", f"une action réalisée est avancée à 100\u00a0%, pas à {typo.percent(progress)}; "
+                                   "corrigez l'état ou l'avancement.")]
+        if self.etat == "à venir" and progress:
+            return [("avancement", f"une action à venir n'a pas commencé; son avancement ({typo.percent(progress)}) "
+                                   "demande l'état « en cours ».")]
         return []
+
+    @property
+    def progress(self) -> Decimal | None:
+        """The action's progress as the summaries count it: 100 when done, 0 before it starts, else what is published."""
+        if self.etat == "réalisée":
+            return Decimal(100)
+        if self.avancement is not None:
+            return self.avancement.pourcentage
+        return Decimal(0) if self.etat == "à venir" else None
 
 
 @model
