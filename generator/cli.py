@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         "tout le dossier de contenu)",
     )
     verify.set_defaults(action=_verify)
-    add_commands(commands.add_parser)  # nouveau, importer
+    add_commands(commands.add_parser)  # nouveau, importer, nouvelle-version
     export = commands.add_parser("exporter", help="écrit les pages Markdown dans un dossier, pour un autre moteur")
     export.add_argument("dossier", help="dossier où écrire les pages (créé au besoin)")
     export.add_argument(

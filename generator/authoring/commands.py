@@ -1,4 +1,4 @@
-"""Staff commands ``nouveau`` and ``importer`` of ``plans-publics`` (messages in French).
+"""Staff commands ``nouveau``, ``importer`` and ``nouvelle-version`` of ``plans-publics`` (messages in French).
 
 Registered on the main parser by :func:`add_commands` (see :mod:`generator.cli`).
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import os
 import re
 import sys
@@ -24,7 +25,9 @@ from generator.content.json_schema import modeline
 from generator.content.loading import IDENTIFIER, Catalogues, check_files, load_catalogues, read_version_date
 from generator.content.models import Organisation
 from generator.content.problems import Problem, did_you_mean, notices_report
+from generator.content.typed_reader import parse_date
 from generator.typography import NBSP
+from generator.typography import date as long_date
 
 
 class CommandError(Exception):
@@ -32,7 +35,7 @@ class CommandError(Exception):
 
 
 def add_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
-    """Register ``nouveau`` and ``importer`` with ``add_parser`` (the main parser's subcommands' ``add_parser``)."""
+    """Register ``nouveau``, ``importer`` and ``nouvelle-version`` with ``add_parser`` (the main parser's subcommands' ``add_parser``)."""
     new = add_parser(
         "nouveau",
         help="écrit le squelette commenté d'un nouveau document (piar ou entente)",
@@ -82,6 +85,20 @@ def add_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
         "versions/<identifiant>/<date>.yml, puis remplacée",
     )
     importer.set_defaults(action=_run(_import))
+
+    version = add_parser(
+        "nouvelle-version",
+        help="garde la version actuelle d'un document dans versions/ avant sa mise à jour",
+        description="Copie la version actuelle d'un document dans versions/<identifiant>/<date>.yml, la date étant "
+        "celle de la version (« mise_a_jour », ou pour un PIAR « date_du_plan »). Modifiez ensuite le fichier de "
+        "documents/ : changez sa « mise_a_jour » et résumez les changements dans « resume_des_changements ».",
+    )
+    version.add_argument(
+        "document", metavar="DOCUMENT",
+        help="identifiant du document (nom de son fichier sans .yml, par exemple mrc-de-la-matanie-piar) ou chemin "
+        "de son fichier (content/documents/mrc-de-la-matanie-piar.yml)",
+    )
+    version.set_defaults(action=_run(_new_version))
 
 
 def _run(handler):  # type: ignore[no-untyped-def]
@@ -327,31 +344,20 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _archive_path(target: Path, content: Path, plan: Plan) -> Path:
-    """Where the current version goes before the update replaces it; refuses what the checker would refuse."""
-    root = content_root_of(target, content)
-    if root is None:
-        raise CommandError("--nouvelle-version ne s'emploie que pour un fichier du dossier documents/ du contenu.")
-    date = read_version_date(target)
-    if not date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        raise CommandError(
-            f"impossible de lire la date de la version actuelle dans « {_show(target)} » (« mise_a_jour » ou "
-            "« date_du_plan »). Corrigez-la, puis recommencez."
-        )
+    """Where the current version goes before the imported update replaces it; refuses what the checker would refuse."""
+    archive, date = version_archive(target, content)
     new = plan.mise_a_jour or plan.date_du_plan
     if new is None:
         raise CommandError(
             "le document Word ne donne ni « Date de mise à jour » ni « Date du plan »; impossible de dater la nouvelle "
             "version. Ajoutez la date au document, ou importez avec --remplacer puis complétez le fichier."
         )
-    if new.isoformat() <= date:
+    if new <= date:
         raise CommandError(
-            f"le plan importé est daté du {new.isoformat()}, la version actuelle du {date}{NBSP}: ce n'est pas une "
-            "mise à jour. Vérifiez la « Date de mise à jour » du document Word, ou utilisez --remplacer pour "
+            f"le plan importé est daté du {new.isoformat()}, la version actuelle du {date.isoformat()}{NBSP}: ce n'est "
+            "pas une mise à jour. Vérifiez la « Date de mise à jour » du document Word, ou utilisez --remplacer pour "
             "corriger la version actuelle."
         )
-    archive = root / "versions" / target.stem / f"{date}.yml"
-    if archive.exists():
-        raise CommandError(f"« {_show(archive)} » existe déjà; la version du {date} est déjà gardée.")
     return archive
 
 
@@ -366,4 +372,82 @@ def _write_archive(target: Path, archive: Path) -> None:
     archive.write_bytes("\n".join(lines).encode("utf-8"))
 
 
-__all__ = ["CommandError", "add_commands", "check_document", "content_root_of", "document_modeline"]
+
+# --- nouvelle-version ------------------------------------------------------------------------
+
+
+def version_archive(target: Path, content: Path) -> tuple[Path, dt.date]:
+    """Where document file ``target``'s current version is kept (``versions/<id>/<date>.yml``), and its date.
+
+    The date is the version's (``version_date``: ``mise_a_jour``, else a plan's ``date_du_plan``), as
+    the checker will read it; refuses a document outside ``documents/``, without a date, or already kept.
+    """
+    root = content_root_of(target, content)
+    if root is None:
+        raise CommandError(
+            f"« {_show(target)} » n'est pas un document du dossier de contenu{NBSP}: une nouvelle version se prépare pour "
+            f"un fichier de {_show(content / 'documents')}/."
+        )
+    written = read_version_date(target)
+    if written is None:
+        raise CommandError(
+            f"« {_show(target)} » ne donne pas la date de sa version (« mise_a_jour », ou pour un PIAR "
+            "« date_du_plan »), ou ne se lit pas. Ajoutez « mise_a_jour: AAAA-MM-JJ », la date de la version "
+            f"actuelle, ou corrigez le fichier (plans-publics verifier {_show(target)}), puis recommencez."
+        )
+    date = parse_date(written)
+    if date is None:
+        raise CommandError(
+            f"la date de la version actuelle, « {written} », n'est pas une date AAAA-MM-JJ dans « {_show(target)} ». "
+            "Corrigez-la, puis recommencez."
+        )
+    archive = root / "versions" / target.stem / f"{date.isoformat()}.yml"
+    if archive.exists():
+        raise CommandError(
+            f"« {_show(archive)} » existe déjà{NBSP}: la version du {date.isoformat()} est déjà gardée. Si le fichier "
+            f"de documents/ est déjà la nouvelle version, changez sa « mise_a_jour »; sinon, comparez les deux fichiers "
+            "avant de supprimer l'un d'eux."
+        )
+    return archive, date
+
+
+def _document_file(value: str, content: Path) -> Path:
+    """The file of document ``value``: its identifier, or the path of its file."""
+    path = Path(value)
+    if path.suffix or len(path.parts) > 1:
+        if not path.is_file():
+            raise CommandError(f"fichier introuvable{NBSP}: « {value} ».")
+        return path
+    target = content / "documents" / f"{value}.yml"
+    if target.is_file():
+        return target
+    if not (content / "documents").is_dir():
+        raise CommandError(
+            f"dossier de contenu « {content} » introuvable (ou sans dossier documents/). Lancez la commande depuis le "
+            "dossier du projet, ou indiquez le dossier avec --contenu DOSSIER avant le mot « nouvelle-version »."
+        )
+    known = sorted(p.stem for p in (content / "documents").glob("*.yml"))
+    raise CommandError(
+        f"document inconnu « {value} ».{did_you_mean(value, known, containing=True)} Documents du dossier "
+        f"documents/{NBSP}: {', '.join(known) or 'aucun'}."
+    )
+
+
+def _new_version(args: argparse.Namespace) -> int:
+    content = Path(args.contenu)
+    target = _document_file(args.document, content)
+    archive, date = version_archive(target, content)
+    _write_archive(target, archive)
+    print(f"Version du {long_date(date)} gardée dans{NBSP}: {_show(archive)}")
+    print(f"Modifiez maintenant {_show(target)}{NBSP}: c'est la nouvelle version.")
+    print(f"1. Changez sa « mise_a_jour »{NBSP}: la date de la nouvelle version, après le {date.isoformat()}. "
+          "Tant qu'elle n'a pas changé, la vérification signale que l'ancienne version n'est pas antérieure.")
+    print("2. Résumez les changements dans « resume_des_changements » (une ou deux phrases; remplacez le résumé de "
+          "la version précédente).")
+    print(f"3. Faites les changements, puis vérifiez avec{NBSP}: plans-publics verifier {_show(target)}")
+    return 0
+
+
+__all__ = [
+    "CommandError", "add_commands", "check_document", "content_root_of", "document_modeline", "version_archive",
+]

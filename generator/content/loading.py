@@ -39,6 +39,7 @@ from generator.content.files import survey
 from generator.content.problems import ContentError, Problem
 from generator.content.typed_reader import INVALID, Reader, child, parse_date
 from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode, load_yaml
+from generator.typography import date as long_date
 
 
 
@@ -274,6 +275,9 @@ def _read_versions(
             if current is not INVALID and type(version) is not type(current):
                 loader.problems.append(Problem(loader.display(path), 1, 1, "type", "une version doit être du même type que le document."))
                 continue
+            problem = _misnamed(version, date)
+            if problem:
+                loader.problems.append(Problem(loader.display(path), None, None, "", problem))
             if current is not INVALID and version_date(current) and date >= version_date(current):
                 loader.problems.append(
                     Problem(loader.display(path), None, None, "", f"la version du {date} n'est pas antérieure à la version "
@@ -284,6 +288,18 @@ def _read_versions(
         if found:
             result[directory.name] = tuple(found)
     return result
+
+
+def _misnamed(version: Document, named: dt.date) -> str | None:
+    """The problem of a version file whose name is not the date of the version it holds."""
+    held = version_date(version)
+    if held is None or held == named:
+        return None
+    field = next(name for name in VERSION_DATE_FIELDS if getattr(version, name, None) == held)
+    return (
+        f"ce fichier porte la date du {named.isoformat()}, mais la version qu'il contient est datée du "
+        f"{long_date(held)} ({field}). Renommez-le {held.isoformat()}.yml."
+    )
 
 
 # --- for the staff's commands: the catalogues alone, and some files checked against them --------------------
