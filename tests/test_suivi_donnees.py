@@ -260,3 +260,27 @@ def test_progress_that_contradicts_the_status_is_refused(mini: Path, statut: str
     with pytest.raises(ContentError) as info:
         load_site(mini)
     assert any(words in p.message and p.line == 22 for p in info.value.problems), [str(p) for p in info.value.problems]
+
+
+def test_follow_up_shows_in_the_history_and_the_feed() -> None:
+    site = load_site(FIXTURES / "suivi")
+    current = render_pages(site)["documents/mrc-de-test-piar/index.md"].markdown
+    for change in (
+        "Action 1.1 \\(«\u00a0Former l'équipe\u00a0:\u00a0»\\)\u00a0: statut non publié → réalisée \\(1er\u00a0juin\u00a02024\\).",
+        "Indicateur 1.1 \\(«\u00a050\u00a0% des entreprises visitées.\u00a0»\\)\u00a0: cible aucune → «\u00a050\u00a0%\u00a0».",
+        "résultat aucun → «\u00a030\u00a0%\u00a0» \\(mesuré le 15\u00a0septembre\u00a02024\\).",
+    ):
+        assert change in current, change
+    feed = render_downloads(site, URL)["flux.xml"]
+    assert "Action 1.1 (« Former l'équipe : ») : statut non publié → réalisée (1er juin 2024)." in feed.replace("\u00a0", " ")
+
+
+def test_every_document_is_in_the_feed_with_the_date_it_uses_said(mini: Path) -> None:
+    site = load_site(mini)  # the fixture's entente has no mise_a_jour
+    assert any("le flux Atom date l'entente du 1er\u00a0janvier\u00a02023" in n.message for n in site.notices)
+    root = ET.fromstring(render_downloads(site, URL)["flux.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = {e.findtext("a:link", namespaces=ns) or e.find("a:link", ns).get("href"): e.findtext("a:updated", namespaces=ns)
+               for e in root.findall("a:entry", ns)}
+    assert set(entries) == {f"{URL}documents/{d}/" for d in site.documents}
+    assert entries[f"{URL}documents/nordique-entente/"] == "2023-01-01T00:00:00Z"

@@ -7,12 +7,14 @@ import html
 
 from generator import typography as typo
 from generator.content.loading import Site
-from generator.content.models import version_date
+from generator.content.models import feed_date, version_date
+from generator.pages.versions import changes
 from generator.pages.addresses import FEED_PATH, document_path, public_url, version_path
 
 
 
 FEED_LIMIT = 50
+FEED_CHANGES = 10  # changes listed in an entry's summary; the page's history has them all
 
 
 def escape(text: str) -> str:
@@ -30,14 +32,21 @@ def feed(site: Site, base: str) -> str:
     entries = []
     for document in site.documents.values():
         org = site.organisations[document.organisation].nom
-        chain = [*site.versions.get(document.identifiant, ()), (version_date(document), document)]
+        chain = [*site.versions.get(document.identifiant, ()), (feed_date(document), document)]
         for index, (date, version) in enumerate(chain):
             if date is None:
                 continue
             current = index == len(chain) - 1
             page = public_url(base, document_path(document.identifiant) if current else version_path(document.identifiant, date))
             title = ("Nouveau document" if index == 0 else "Nouvelle version") + f" : {version.titre} ({org})"
-            summary = version.resume_des_changements or f"{getattr(site.info.types_de_documents, document.type).nom}, version du {typo.date(date)}."
+            kind = getattr(site.info.types_de_documents, document.type).nom
+            summary = version.resume_des_changements or f"{kind}, version du {typo.date(date)}."
+            if current and version_date(document) is None:  # dated by feed_date: say so rather than invent a version
+                summary = (f"{kind} {document.periode.debut}-{document.periode.fin}. Date de mise à jour non indiquée "
+                           "dans le document : cette entrée est datée du début de sa période.")
+            if index:  # what changed since the previous version, follow-up included
+                found = changes(site, chain[index - 1][1], version)
+                summary += " " + (" ".join(found[:FEED_CHANGES]) + (" …" if len(found) > FEED_CHANGES else "") if found else "Aucun changement du contenu publié.")
             entries.append((date, document.identifiant, title, page, summary, org))
     entries.sort(key=lambda e: (-e[0].toordinal(), e[1]))
     entries = entries[:FEED_LIMIT]

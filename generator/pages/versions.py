@@ -13,6 +13,7 @@ from typing import Iterable
 from generator import typography as typo
 from generator.content.loading import Site
 from generator.content.models import (
+    Action,
     Contribution,
     Document,
     Enjeu,
@@ -64,7 +65,7 @@ def _piar(old: Piar, new: Piar) -> list[str]:
             found.append(f"Enjeu {number} retiré\u00a0: « {enjeu.titre} ».")
     for number in sorted(set(old_enjeux) & set(new_enjeux)):
         found += [f"Enjeu {number}\u00a0: {c}" for c in _enjeu(old_enjeux[number], new_enjeux[number])]
-    return found
+    return found + _follow_up(old, new)
 
 
 def _enjeu(old: Enjeu, new: Enjeu) -> list[str]:
@@ -96,6 +97,65 @@ def _enjeu(old: Enjeu, new: Enjeu) -> list[str]:
             f"échéances modifiées, {typo.join(new_deadlines) or 'aucune'} (auparavant {typo.join(old_deadlines) or 'aucune'})."
         )
     return found
+
+
+def _follow_up(old: Piar, new: Piar) -> list[str]:
+    """Follow-up changes, action by action and indicator by indicator (matched by their text within
+    their enjeu): states, progress, targets and results. « Action 3.2 » is the 2nd action of enjeu 3."""
+    found: list[str] = []
+    old_enjeux = {e.numero: e for e in old.enjeux}
+    for enjeu in new.enjeux:
+        before = old_enjeux.get(enjeu.numero)
+        if before is None:
+            continue
+        old_actions = {a.texte: a for v in before.volets for a in v.actions}
+        for index, action in enumerate((a for v in enjeu.volets for a in v.actions), start=1):
+            previous = old_actions.get(action.texte)
+            if previous is not None:
+                found += [f"Action {enjeu.numero}.{index} ({_short(action.texte)})\u00a0: {c}" for c in _status_changes(previous, action)]
+        old_indicators = {i.texte: i for v in before.volets for i in v.indicateurs}
+        for index, indicator in enumerate((i for v in enjeu.volets for i in v.indicateurs), start=1):
+            previous = old_indicators.get(indicator.texte)
+            if previous is None:
+                continue
+            label = f"Indicateur {enjeu.numero}.{index} ({_short(indicator.texte)})"
+            if previous.cible != indicator.cible:
+                found.append(f"{label}\u00a0: cible {_quoted(previous.cible, 'aucune')} → {_quoted(indicator.cible, 'aucune')}.")
+            if previous.resultat != indicator.resultat or previous.date_resultat != indicator.date_resultat:
+                when = f" (mesuré le {typo.date(indicator.date_resultat)})" if indicator.resultat and indicator.date_resultat else ""
+                found.append(f"{label}\u00a0: résultat {_quoted(previous.resultat)} → {_quoted(indicator.resultat)}{when}.")
+    return found
+
+
+def _status_changes(old: Action, new: Action) -> list[str]:
+    before, after = old.statut, new.statut
+    if before == after:
+        return []
+    if after is None:
+        return ["statut retiré."]
+    when = f" ({typo.date(after.date)})"
+    found = []
+    if before is None or before.etat != after.etat:
+        found.append(f"{before.etat if before else 'statut non publié'} → {after.etat}{when}.")
+    old_progress = before.avancement.pourcentage if before and before.avancement else None
+    new_progress = after.avancement.pourcentage if after.avancement else None
+    if old_progress != new_progress and after.etat != "réalisée":
+        shown = [typo.percent(p) if p is not None else "non publié" for p in (old_progress, new_progress)]
+        found.append(f"avancement {shown[0]} → {shown[1]}{when}.")
+    if not found:  # same state and progress: a new date or justification
+        found.append(f"{after.etat}, constaté le {typo.date(after.date)}" + (f" ({after.justification.rstrip('.')})" if after.justification else "") + ".")
+    return found
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """« the text », cut at a word before ``limit`` characters."""
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"« {text} »"
+
+
+def _quoted(value: str | None, none: str = "aucun") -> str:
+    return f"« {value} »" if value else none
 
 
 def _deadlines(enjeu: Enjeu) -> list[str]:

@@ -72,8 +72,14 @@ def version_date(document: Any) -> dt.date | None:
     return next((value for name in VERSION_DATE_FIELDS if (value := getattr(document, name, None))), None)
 
 
+def feed_date(document: Any) -> dt.date:
+    """The date the Atom feed gives the current version of a document: its version date, else the
+    first day of its period (an entente without ``mise_a_jour``). The check says so in a notice."""
+    return version_date(document) or dt.date(document.periode.debut, 1, 1)
+
+
 __all__ = [
-    "CC_BY_4", "DOCUMENT_TYPES", "ETATS", "VERSION_DATE_FIELDS", "Action", "ColonnesDuGabarit", "Consigne", "Contact",
+    "feed_date", "CC_BY_4", "DOCUMENT_TYPES", "ETATS", "VERSION_DATE_FIELDS", "Action", "ColonnesDuGabarit", "Consigne", "Contact",
     "Contribution", "Contributions", "Document", "Echeance", "Element", "EnonceNumerote", "Enjeu", "Entente", "Etat",
     "GabaritPiar", "Glossaire", "Gouvernance", "Indicateur", "Licence", "Mandataire", "Membre", "NombreDEnjeux",
     "ObjectifSpecifique", "Organisation", "Periode", "Piar", "Programme", "Region", "Regions", "Renvois", "Sigle",

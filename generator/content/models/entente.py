@@ -159,7 +159,9 @@ class Entente:
     def notices(self) -> list[tuple[str, str]]:
         notices = []
         if self.mise_a_jour is None:
-            notices.append(("", "aucune date de mise à jour (« mise_a_jour »); le site l'indique."))
+            notices.append(("", "aucune date de mise à jour (« mise_a_jour »); le site l'indique, et le flux Atom "
+                                f"date l'entente du 1er\u00a0janvier\u00a0{self.periode.debut} (début de sa période). "
+                                "Indiquez « mise_a_jour » pour qu'il porte la bonne date."))
         if self.mise_a_jour and self.mise_a_jour.year > self.periode.fin:
             notices.append(("mise_a_jour", f"la mise à jour est postérieure à la fin de l'entente ({self.periode.fin})."))
         if self.contact and not (self.contact.telephone or self.contact.courriel):
