@@ -4,6 +4,10 @@ Everything is computed in ``on_pre_build``, in this process, before MkDocs empti
 output folder: a content error stops the build there. ``mkdocs build`` writes into a
 staging folder beside ``site_dir``, which :mod:`generator.publishing` swaps in only
 once the whole build succeeded (see ``documentation/construction.md``).
+
+``mkdocs serve`` (the preview) never stops on a content error: it keeps the last good pages
+(or, before any, a home page that says so) and shows the errors in a banner at the top of
+every page it serves, so that no request waits for a build that cannot succeed.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.build import SiteBuild, build_site
-from generator.content.problems import ContentError, notices_report
+from generator.content.problems import ContentError, Problem, notices_report
 from generator.pages.addresses import FEED_PATH
 from generator.publishing import PublishError, Publication
 
@@ -69,6 +73,11 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         self._dirty = False
         self._publication: Publication | None = None
         self._warnings = _WarningCounter()
+        # Preview only: the banner listing content errors (None when content is fine), and what
+        # was last logged, so that a rebuild repeats neither errors nor notices in the terminal.
+        self._banner: bytes | None = None
+        self._logged_errors = ""
+        self._logged_notices = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
@@ -93,25 +102,69 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         try:
             self.built = build_site(self.content_dir, config.site_url or "/")
         except ContentError as error:
-            raise PluginError(error.report()) from None
-        if self.built.site.notices:
-            # INFO, not WARNING: a notice must not fail `mkdocs build --strict`.
-            log.info(notices_report(self.built.site.notices))
-        if self.config.navigation:
+            if self._command != "serve":
+                raise PluginError(error.report()) from None
+            self._show_errors(error.problems, config)
+        else:
+            self._errors_fixed()
+            notices = notices_report(self.built.site.notices)
+            if notices and (self._command != "serve" or notices != self._logged_notices):
+                # INFO, not WARNING: a notice must not fail `mkdocs build --strict`.
+                log.info(notices)
+            self._logged_notices = notices
+        if self.config.navigation and self.built is not None:
             config.nav = _escape_titles(self.built.nav)
 
+    def _show_errors(self, problems: list[Problem], config: MkDocsConfig) -> None:
+        """Preview: keep the last good site (``self.built``), put the errors in the banner, log them once."""
+        report = ContentError(problems).report()
+        if report != self._logged_errors:
+            shown = (
+                "L'aperçu montre la dernière version correcte du site, avec ces erreurs en haut de chaque page"
+                if self.built
+                else "L'aperçu ne peut pas encore montrer le site\u00a0: sa page d'accueil liste ces erreurs"
+            )
+            # Not a warning under strict mode: MkDocs would abort the rebuild and the preview would hang.
+            (log.info if config.strict else log.warning)(
+                f"{report}\n{shown}; il se mettra à jour dès que le fichier corrigé sera enregistré."
+            )
+            self._logged_errors = report
+        template = config.theme.get_env().get_template("partials/apercu-erreurs.html")
+        shown = problems[:_BANNER_MAX]
+        self._banner = template.render(
+            problemes=shown, autres=len(problems) - len(shown), total=len(problems), site_correct=self.built is not None,
+        ).encode("utf-8")
+
+    def _errors_fixed(self) -> None:
+        if self._logged_errors:
+            log.info("Contenu corrigé\u00a0: l'aperçu montre de nouveau le site à jour.")
+        self._banner, self._logged_errors = None, ""
+
+    def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
+        """The preview's server hands every response through :class:`_BannerApp` (standard WSGI)."""
+        server.set_app(_BannerApp(server.get_app(), self))
+        return server
+
+    def banner(self) -> bytes | None:
+        """The banner to insert into every HTML page served, or None: read by the server's threads."""
+        return self._banner
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.built is not None
-        log.info("%d pages générées depuis %s", len(self.built.pages), self.content_dir.name)
         _only_theme_files(files, config)  # nothing of the content folder is published as is
         previous = _PREVIOUS.get(config.site_dir, {})
         hashes: dict[str, str] = {}
-        generated: list[tuple[str, str, InclusionLevel, str | None]] = [
-            # Former versions and schedules are linked from their document, not listed in the menu.
-            (path, page.markdown, InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV, page.source)
-            for path, page in self.built.pages.items()
-        ]
-        generated += [(path, text, InclusionLevel.INCLUDED, None) for path, text in self.built.downloads.items()]
+        generated: list[tuple[str, str, InclusionLevel, str | None]]
+        if self.built is None:  # preview of content broken from the start: a home page that says so
+            generated = [("index.md", _NO_SITE_YET, InclusionLevel.INCLUDED, None)]
+        else:
+            if self._banner is None:
+                log.info("%d pages générées depuis %s", len(self.built.pages), self.content_dir.name)
+            generated = [
+                # Former versions and schedules are linked from their document, not listed in the menu.
+                (path, page.markdown, InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV, page.source)
+                for path, page in self.built.pages.items()
+            ]
+            generated += [(path, text, InclusionLevel.INCLUDED, None) for path, text in self.built.downloads.items()]
         for path, text, inclusion, source in generated:
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -170,6 +223,57 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         publication, self._publication = self._publication, None
         if publication is not None:
             publication.abandon()
+
+
+_BANNER_MAX = 20  # errors listed in the preview's banner; the terminal has them all
+
+_NO_SITE_YET = """# Aperçu impossible pour l'instant
+
+Le contenu a des erreurs, et l'aperçu n'a encore aucune version correcte du site à montrer.
+Corrigez ce qui est indiqué ci-dessus, puis enregistrez le fichier\u00a0: cette page se mettra à jour d'elle-même.
+"""
+
+
+class _BannerApp:
+    """Preview only: wraps the server's WSGI application to put the plugin's banner at the top of
+    every HTML page it serves while content has errors. Pages on disk stay those of the last good
+    build, so that fixing the file rewrites only what changed (``--dirty``)."""
+
+    def __init__(self, app, plugin: PlansPublicsPlugin) -> None:  # type: ignore[no-untyped-def]
+        self.app, self.plugin = app, plugin
+
+    def __call__(self, environ, start_response):  # type: ignore[no-untyped-def]
+        held: list[tuple[str, list[tuple[str, str]], bytes]] = []
+
+        def hold(status, headers, exc_info=None):  # type: ignore[no-untyped-def]
+            # Called once the server waited for any ongoing build: the banner read here is current.
+            banner = self.plugin.banner()
+            html_page = any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers)
+            if banner is None or not html_page:
+                return start_response(status, headers, exc_info)
+            held.append((status, headers, banner))
+            return lambda data: None  # the server returns its body, never calls write()
+
+        result = self.app(environ, hold)
+        if not held:
+            return result
+        status, headers, banner = held[0]
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        body = _with_banner(body, banner)
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        start_response(status, [*headers, ("Content-Length", str(len(body)))])
+        return [body]
+
+
+def _with_banner(page: bytes, banner: bytes) -> bytes:
+    """``banner`` right after the page's <body> tag (or at the start of a page without one)."""
+    match = re.search(rb"<body\b[^>]*>", page)
+    at = match.end() if match else 0
+    return page[:at] + banner + page[at:]
 
 
 def _only_theme_files(files: Files, config: MkDocsConfig) -> None:
