@@ -1,7 +1,8 @@
 """Lance les tests : python scripts/tester.py
 
-Crée l'environnement .venv au besoin, installe le projet avec ses outils de test
-(et, si npm est présent, axe-core et le Nu Html Checker), puis lance pytest.
+Crée l'environnement .venv et installe le projet avec ses outils de test (et, si npm
+est présent, axe-core et le Nu Html Checker) la première fois, puis seulement quand
+pyproject.toml ou package-lock.json change; lance ensuite pytest.
 Les options supplémentaires sont passées à pytest.
 
 Les tests dans le navigateur demandent Chromium et Java; sans eux, ces tests sont
@@ -12,9 +13,14 @@ from __future__ import annotations
 
 import sys
 
-from _environnement import prepare, prepare_npm, run
+from _environnement import main, prepare, prepare_npm, run
 
-if __name__ == "__main__":
+
+def tester() -> int:
     python = prepare("test")
     prepare_npm()
-    sys.exit(run(python, "-m", "pytest", *sys.argv[1:]))
+    return run(python, "-m", "pytest", *sys.argv[1:])
+
+
+if __name__ == "__main__":
+    main(tester)
