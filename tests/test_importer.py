@@ -667,3 +667,82 @@ def test_fixture_builder_shape() -> None:
     assert tables[0].header == TEMPLATE_HEADER and len(tables) == 12
     assert sum(1 for b in SEED_PIAR if b is PAGE) >= 8
     assert FIXTURES.is_dir()
+
+
+# --- the importer refuses to lose data -----------------------------------------------------
+
+
+def _with_title(index: int, title: str) -> list[str]:
+    return [*HEADER[:index], title, *HEADER[index + 1:]]
+
+
+def test_the_required_columns_come_from_the_programme() -> None:
+    from generator.authoring.template import required_columns
+
+    # The content format requires an enjeu's title, a volet's objectives and actions; AEQ's template an
+    # objective and an axis for each enjeu (objectif_et_axe_par_enjeu: oui).
+    assert required_columns(AEQ) == ("enjeu", "objectifs_programme", "axes_programme", "objectifs", "actions")
+    assert AEQ.piar is not None
+    lenient = dataclasses.replace(AEQ, piar=dataclasses.replace(AEQ.piar, objectif_et_axe_par_enjeu=False))
+    assert required_columns(lenient) == ("enjeu", "objectifs", "actions")
+
+
+def test_a_missing_required_column_is_refused_with_the_titles_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = copy_content(tmp_path / "content")
+    path = build(["Date du plan : 11 mai 2021", Table(_with_title(4, "Mesures prévues"), [ROW_1])], tmp_path / "plan.docx")
+    assert main(["--contenu", str(content), "importer", str(path), "--organisation", "mrc-du-fjord-du-saguenay"]) == 2
+    err = capsys.readouterr().err.replace("\u00a0", " ")
+    assert err.startswith("Erreur : le tableau du plan n'a pas la colonne obligatoire « Actions » du gabarit")
+    assert "Titres de colonnes lus : « Enjeux à travailler par la MRC », « Objectifs d'AEQ », « Axes d'AEQ », " \
+        "« Objectifs à atteindre », « Mesures prévues », « Échéances »" in err
+    assert "« Mesures prévues » : vouliez-vous dire « Actions »?" in err
+    assert "Rien n'a été écrit." in err
+    assert not (content / "documents" / f"{PIAR}.yml").exists()
+    # Two missing columns: each unknown title is matched by its place among the known ones.
+    path = build(["Date du plan : 11 mai 2021",
+                  Table(_with_title(1, "Cibles du MEIE") [:4] + ["Mesures prévues"] + HEADER[5:], [ROW_1])],
+                 tmp_path / "deux.docx")
+    assert main(["--contenu", str(content), "importer", str(path), "--organisation", "mrc-du-fjord-du-saguenay"]) == 2
+    err = capsys.readouterr().err.replace("\u00a0", " ")
+    assert "les colonnes obligatoires « Objectifs du programme », « Actions » du gabarit" in err
+    assert "« Cibles du MEIE » : vouliez-vous dire « Objectifs du programme »? « Mesures prévues » : vouliez-vous " \
+        "dire « Actions »?" in err
+
+
+def test_a_title_read_approximately_is_reported(tmp_path: Path) -> None:
+    header = _with_title(6, "Indicateur de perfomance")
+    header[5] = "Échancier"
+    second = ["2. Retenir les entreprises", "1", "2", "Objectif B", "Action B", "Avril 2024", "Indicateur B", "10%"]
+    plan, text = _import([Table(header, [ROW_1]), PAGE, Table(header, [second])], tmp_path)
+    reports = [str(r).replace("\u00a0", " ") for r in plan.reports]
+    assert reports == [
+        "colonne « Échancier » lue comme « Échéances »; vérifiez que c'est bien elle.",
+        "colonne « Indicateur de perfomance » lue comme « Indicateurs de performance »; vérifiez que c'est bien elle.",
+    ]  # once each, though the titles are repeated on the next page
+    volet = _valid(text, tmp_path).enjeux[0].volets[0]
+    assert [i.texte for i in volet.indicateurs] == ["Indicateur A"] and [(e.annee, e.mois) for e in volet.echeances] == [(2024, 3)]
+    # The template's own titles, and their usual variants, are read without a word.
+    for index, title in ((6, "Indicateurs de performance"), (6, "Indicateurs"), (5, "Échéanciers"), (5, "Calendrier"),
+                         (4, "Actions / interventions à mettre en place"), (4, "Moyens"), (3, "Résultats visés"),
+                         (1, "Objectifs d'Accès Entreprise Québec en lien avec l'enjeu")):
+        assert not _import([Table(_with_title(index, title), [ROW_1])], tmp_path, f"{index}.docx")[0].reports, title
+
+
+def test_a_plan_without_any_action_is_never_called_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = copy_content(tmp_path / "content")
+    row = [*ROW_1[:4], "", *ROW_1[5:]]
+    path = build(["Date du plan : 11 mai 2021", Table(HEADER, [row])], tmp_path / "sans-action.docx")
+    assert main(["--contenu", str(content), "importer", str(path), "--organisation", "mrc-du-fjord-du-saguenay"]) == 2
+    captured = capsys.readouterr()
+    assert "aucune action lue dans « sans-action.docx »\u00a0: la colonne « Actions » du tableau est vide" in captured.err
+    assert "valide" not in captured.out and not (content / "documents" / f"{PIAR}.yml").exists()
+
+
+def test_the_preview_command_is_given_for_each_system(seed_docx: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = copy_content(tmp_path / "content")
+    assert main(["--contenu", str(content), "importer", str(seed_docx), "--organisation", "mrc-du-fjord-du-saguenay"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "Le fichier est valide. Relisez la page dans l'aperçu (python3 scripts/apercu.py; sous Windows\u00a0: " \
+        "py scripts\\apercu.py), puis publiez."
+    for script in ("apercu.py",):
+        assert (ROOT / "scripts" / script).is_file()

@@ -21,6 +21,7 @@ from generator.authoring.piar_table import read_docx
 from generator.authoring.piar_yaml import to_yaml
 from generator.authoring.plan import Plan
 from generator.authoring.skeleton import KINDS, skeleton
+from generator.authoring.template import Template
 from generator.content.json_schema import modeline
 from generator.content.loading import IDENTIFIER, Catalogues, check_files, load_catalogues, read_version_date
 from generator.content.models import Organisation
@@ -282,6 +283,13 @@ def _import(args: argparse.Namespace) -> int:
             "les titres des colonnes (Enjeux, Objectifs, Axes, Objectifs à atteindre, Actions, Échéances, "
             "Indicateurs…) et des lignes qui commencent par « 1. » suivi de l'enjeu. Rien n'a été écrit."
         )
+    if not any(volet.actions for enjeu in plan.enjeux for volet in enjeu.volets):
+        name = Template.of(catalogues.programmes[programme]).column("actions")
+        raise CommandError(
+            f"aucune action lue dans « {source.name} »{NBSP}: la colonne « {name} » du tableau est vide sur chaque "
+            "ligne. Un plan sans action ne peut pas être publié; vérifiez que les actions sont bien dans cette colonne "
+            "du document Word, puis recommencez. Rien n'a été écrit."
+        )
     organisation = _organisation(args, catalogues.organisations, plan, source)
 
     to_screen = args.sortie == "-"
@@ -338,7 +346,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"Corrigez-{'la' if count == 1 else 'les'} dans le fichier, puis vérifiez avec\u00a0: plans-publics verifier",
               file=out)
         return 1
-    print("Le fichier est valide. Relisez la page dans l'aperçu (python scripts/apercu.py; sous Windows\u00a0: "
+    print("Le fichier est valide. Relisez la page dans l'aperçu (python3 scripts/apercu.py; sous Windows\u00a0: "
           "py scripts\\apercu.py), puis publiez.", file=out)
     return 0
 

@@ -18,16 +18,17 @@ and instructions) comes from ``content/programmes/<id>.yml``: see :class:`Templa
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 from typing import IO
 
 from generator.authoring.docx_reader import (
-    W, Cell, Para, blocks, children, open_docx, clean, paragraph_text, row_cells,
+    W, Cell, DocxError, Para, blocks, children, open_docx, clean, paragraph_text, row_cells,
 )
 from generator.authoring.french import fold, parse_deadlines, parse_full_date, parse_numbers, parse_time_share
 from generator.authoring.plan import NUMBER_FIELDS, TEXT_FIELDS, ImportedEnjeu, ImportedVolet, Item, Note, Plan, Report
-from generator.authoring.template import Template, column_of, header_row
+from generator.authoring.template import COLUMNS, Template, header_row
 from generator.content.models import Programme
 from generator.typography import NBSP
 
@@ -56,6 +57,7 @@ class _Importer:
         self.after_header = False
         self.in_instructions = False
         self.date_blocks: list[str] = []
+        self.headers: list[dict[int, tuple[str | None, str]]] = []  # each row of column titles (grid column → field, title)
 
     # -- reporting ------------------------------------------------------------------
     def report(self, column: str | None, message: str, kept: str | None = None, *, where: str = "volet",
@@ -93,7 +95,7 @@ class _Importer:
 
     def table(self, tbl) -> None:  # type: ignore[no-untyped-def]
         rows = [row_cells(tr) for tr in children(tbl, W + "tr")]
-        headers = [header_row(cells) for cells in rows]
+        headers = [header_row(cells, self.template.field_of) for cells in rows]
         if not any(headers):
             width = max((c.column + c.span for cells in rows for c in cells), default=0)
             known_width = max(self.mapping) + 1 if self.mapping else -1
@@ -105,6 +107,7 @@ class _Importer:
         for cells, header in zip(rows, headers):
             if header:
                 self.mapping = header
+                self.headers.append(header)
                 self.after_header = previous_was_header = True
                 continue
             if previous_was_header and self.sub_header(cells):
@@ -120,13 +123,13 @@ class _Importer:
         """A second row of titles under a grouping title (« Accès Entreprise Québec » over « Objectifs », « Axes »)."""
         assert self.mapping is not None
         titled = [(c, " ".join(p.text for p in c.paras)) for c in cells if c.paras]
-        if not titled or any(len(t) > 80 or column_of(t) in (None, "enjeu") for _, t in titled):
+        if not titled or any(len(t) > 80 or self.template.field_of(t) in (None, "enjeu") for _, t in titled):
             return False
         if any(self.mapping.get(c.column, (None, ""))[0] is not None for c, _ in titled):
             return False  # only columns the first row of titles left unnamed
         for cell, text in titled:
             for column in range(cell.column, cell.column + cell.span):
-                self.mapping[column] = (column_of(text), text)
+                self.mapping[column] = (self.template.field_of(text), text)
         return True
 
     def other_table(self, rows: list[list[Cell]]) -> None:
@@ -300,6 +303,7 @@ class _Importer:
 
     # -- end ----------------------------------------------------------------------------
     def finish(self) -> None:
+        self.columns()
         for enjeu in self.plan.enjeux:
             if enjeu.temps_brut is None:
                 continue
@@ -316,6 +320,20 @@ class _Importer:
             self.plan.reports.append(Report(None, None, "aucun tableau du plan trouvé : il faut un tableau dont une ligne "
                                             "donne les titres des colonnes du gabarit (Enjeux, Objectifs, Axes, "
                                             "Objectifs à atteindre, Actions, Échéances, Indicateurs…)."))
+
+    def columns(self) -> None:
+        """Refuse a table without a required column; report a title read only approximately."""
+        found = {field for header in self.headers for field, _ in header.values() if field}
+        missing = [field for field in self.template.required if field not in found] if self.headers else []
+        if missing:
+            raise MissingColumns(self.template, self.headers, missing)
+        seen = set()
+        for header in self.headers:
+            for field_name, title in header.values():
+                if field_name and title not in seen and self.template.misspelt(title):
+                    seen.add(title)
+                    self.plan.reports.append(Report(None, None, f"colonne « {title} » lue comme "
+                                                    f"« {self.template.column(field_name)} »; vérifiez que c'est bien elle."))
 
     def dates(self) -> None:
         found: dict[str, list[tuple[str, dt.date | None]]] = {"date_du_plan": [], "mise_a_jour": []}
@@ -362,6 +380,44 @@ def _date_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+class MissingColumns(DocxError):
+    """The plan's table lacks a column the template requires: nothing can be written without losing its text."""
+
+    def __init__(self, template: Template, headers: list[dict[int, tuple[str | None, str]]], missing: list[str]) -> None:
+        titles = list(dict.fromkeys(title for header in headers for _, (_, title) in sorted(header.items()) if title))
+        names = [f"« {template.column(field)} »" for field in missing]
+        hints = []
+        for header in headers:
+            row = [value for _, value in sorted(header.items())]
+            for index, (field_name, title) in enumerate(row):
+                if field_name is None and title and not any(title in hint for hint in hints):
+                    guess = _closest(template, row, index, missing)
+                    if guess:
+                        hints.append(f"« {title} »{NBSP}: vouliez-vous dire « {template.column(guess)} »?")
+        plural = len(missing) > 1
+        super().__init__(
+            f"le tableau du plan n'a pas {'les colonnes obligatoires' if plural else 'la colonne obligatoire'} "
+            f"{', '.join(names)} du gabarit; son texte serait perdu. Titres de colonnes lus{NBSP}: "
+            f"{', '.join(f'« {t} »' for t in titles)}." + (f" {' '.join(hints)}" if hints else "")
+            + f" Donnez {'à ces colonnes leur' if plural else 'à cette colonne son'} titre du gabarit dans le document "
+            "Word, puis recommencez. Rien n'a été écrit."
+        )
+        self.missing = missing
+
+
+def _closest(template: Template, row: list[tuple[str | None, str]], index: int, missing: list[str]) -> str | None:
+    """The missing column an unknown title most likely is: by its place among the known ones, else by its spelling."""
+    order = [name for name, _ in COLUMNS]
+    before = [order.index(f) for f, _ in row[:index] if f]
+    after = [order.index(f) for f, _ in row[index + 1:] if f]
+    low, high = max(before, default=-1), min(after, default=len(order))
+    between = [field for field in missing if low < order.index(field) < high]
+    if len(between) == 1:
+        return between[0]
+    close = difflib.get_close_matches(fold(row[index][1]), [fold(template.column(f)) for f in missing], n=1, cutoff=0.5)
+    return next((f for f in missing if close and fold(template.column(f)) == close[0]), None)
+
+
 def read_body(document, programme: Programme | None = None) -> Plan:  # type: ignore[no-untyped-def]
     """The plan held by a python-docx ``Document`` (headers and footers are read for the dates too)."""
     importer = _Importer(Template.of(programme))
@@ -375,7 +431,8 @@ def read_body(document, programme: Programme | None = None) -> Plan:  # type: ig
 
 
 def read_docx(source: str | Path | IO[bytes], programme: Programme | None = None) -> Plan:
-    """Read a PIAR filled in the programme's Word template (:class:`~generator.authoring.docx_reader.DocxError` if the file cannot be read).
+    """Read a PIAR filled in the programme's Word template (:class:`~generator.authoring.docx_reader.DocxError` if the file
+    cannot be read, :class:`MissingColumns` if its table lacks a column the template requires).
 
     The programme (``content/programmes/<id>.yml``) gives its numbers, its template's title, instructions
     and column names (see :class:`~generator.authoring.template.Template`); without it, every number is
@@ -384,4 +441,4 @@ def read_docx(source: str | Path | IO[bytes], programme: Programme | None = None
     return read_body(open_docx(source), programme)
 
 
-__all__ = ["read_body", "read_docx"]
+__all__ = ["MissingColumns", "read_body", "read_docx"]
