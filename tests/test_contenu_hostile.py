@@ -3,6 +3,8 @@ written outside the output folder, and every mistake gets French with its file."
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -137,7 +139,7 @@ def test_a_contribution_left_out_of_the_total_reads_the_same_everywhere(mini: Pa
     path.write_text(text, encoding="utf-8")
     built = build_site(mini, "https://exemple.github.io/plans-publics/")
     page = built.pages["documents/nordique-entente/index.md"]
-    assert "| 1\u00a0000\u00a0$ | Non comptée |" in page.markdown
+    assert "| 1\u00a0000\u00a0$ | 0\u00a0$ | 1\u00a0000\u00a0$ | Non comptée |" in page.markdown
     assert [bar.share for bar in page.chart] == ["100,0\u00a0%", "Non comptée"]
-    csv_text = built.downloads["documents/nordique-entente/nordique-entente.csv"]
-    assert csv_text.splitlines()[-1].split(";")[8:10] == ["1000", ""]  # montant, part_du_total
+    rows = list(csv.DictReader(io.StringIO(built.downloads["documents/nordique-entente/nordique-entente.csv"].lstrip("\ufeff")), delimiter=";"))
+    assert [(r["montant"], r["part_du_total"]) for r in rows] == [("1000000", "100,0"), ("1000", "")]

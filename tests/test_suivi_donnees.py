@@ -284,3 +284,30 @@ def test_every_document_is_in_the_feed_with_the_date_it_uses_said(mini: Path) ->
                for e in root.findall("a:entry", ns)}
     assert set(entries) == {f"{URL}documents/{d}/" for d in site.documents}
     assert entries[f"{URL}documents/nordique-entente/"] == "2023-01-01T00:00:00Z"
+
+
+def test_mixed_contributions_show_cash_and_in_kind_parts(mini: Path) -> None:
+    """« 500 000 $, dont 100 000 $ en biens et services »: each partner's total, cash and in-kind,
+    and the subtotals, checked against the declared ones; the chart and the CSV say the same."""
+    path = mini / "documents" / "nordique-entente.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    - {organisation: me, montant: 1000000}",
+        "    - {organisation: me, montant: 1000000, dont_non_monetaire: 250000}",
+    ).replace("total_declare: 1 001 000", "total_declare: 1 001 000\n  total_monetaire_declare: 750000\n  total_non_monetaire_declare: 251000")
+    path.write_text(text.replace("libelle: Total MRC,", "libelle: Total MRC (contribution non monétaire),"), encoding="utf-8")
+    site = load_site(mini)
+    page = render_pages(site)["documents/nordique-entente/index.md"]
+    assert "dont 750\u00a0000\u00a0$ en argent et 251\u00a0000\u00a0$ en biens et services" in page.markdown
+    assert "| Partie | Contribution totale | En argent | En biens et services | Part de l'enveloppe |" in page.markdown
+    assert "| 1\u00a0000\u00a0000\u00a0$ | 750\u00a0000\u00a0$ | 250\u00a0000\u00a0$ |" in page.markdown
+    assert "| **Total des contributions** | **1\u00a0001\u00a0000\u00a0$** | **750\u00a0000\u00a0$** | **251\u00a0000\u00a0$** | **100\u00a0%** |" in page.markdown
+    assert page.markdown.count("non monétaire") == 1  # the suffix is not doubled when staff wrote it
+    assert page.chart[0].in_kind_amount == "250\u00a0000\u00a0$" and page.chart[0].in_kind_ratio == 0.25
+    rows = list(csv.DictReader(io.StringIO(render_downloads(site, URL)["documents/nordique-entente/nordique-entente.csv"].lstrip("\ufeff")), delimiter=";"))
+    assert [(r["montant_en_argent"], r["montant_en_biens_et_services"]) for r in rows] == [("750000", "250000"), ("0", "1000")]
+
+    path.write_text(path.read_text(encoding="utf-8").replace("total_monetaire_declare: 750000", "total_monetaire_declare: 760000"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_site(mini)
+    assert any("les contributions en argent totalisent 750\u00a0000\u00a0$, mais le total déclaré est 760\u00a0000\u00a0$" in p.message
+               for p in info.value.problems)

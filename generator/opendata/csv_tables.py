@@ -48,6 +48,8 @@ CONTRIBUTION_COLUMNS = (
     ("sigle", "Sigle de la partie, s'il y a lieu."),
     ("nature", "monetaire, ou non_monetaire pour une contribution en biens ou services."),
     ("montant", "Montant en dollars, virgule décimale."),
+    ("montant_en_argent", "Part en argent du montant, en dollars."),
+    ("montant_en_biens_et_services", "Part en biens et services du montant, en dollars."),
     ("part_du_total", "Part de l'enveloppe totale, en pour cent, virgule décimale (vide pour une contribution que le total ne compte pas)."),
     ("total_declare", "Enveloppe totale déclarée par l'entente, en dollars."),
 )
@@ -136,6 +138,8 @@ def contribution_rows(site: Site, entente: Entente) -> list[dict[str, str]]:
                 "sigle": (org.sigle or "") if org else "",
                 "nature": part.nature,
                 "montant": _number(part.montant),
+                "montant_en_argent": _number(part.en_argent),
+                "montant_en_biens_et_services": _number(part.en_nature),
                 "part_du_total": typo.number(share, 1) if (share := entente.contributions.share(part)) is not None else "",
                 "total_declare": _number(total),
             }

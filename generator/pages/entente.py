@@ -42,7 +42,8 @@ def contributions_chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
         label = (org.sigle or org.nom) if org else part.libelle or ""
         share = contributions.share(part)
         bars.append(Bar(label, typo.amount(part.montant), typo.percent(share, 1) if share is not None else NOT_COUNTED,
-                        float(part.montant / largest), part.nature == "non_monetaire"))
+                        float(part.montant / largest), part.nature == "non_monetaire",
+                        float(part.en_nature / largest), typo.amount(part.en_nature) if part.en_nature else ""))
     return tuple(bars)
 
 
@@ -103,20 +104,35 @@ def _contributions(site: Site, entente: Entente) -> list[str]:
     contributions = entente.contributions
     assert contributions is not None
     total = contributions.total_declare
-    in_kind = sum((p.montant for p in contributions.parties if p.nature == "non_monetaire"), Decimal(0))
+    in_kind = contributions.total_en_nature
     lines = [md.heading(2, "Contributions", "contributions"), ""]
     sentence = f"L'enveloppe totale de l'entente sectorielle est de {typo.amount(total)}"
     if in_kind and contributions.total_comprend_non_monetaire:
-        sentence += f", dont {typo.amount(in_kind)} en contributions non monétaires"
+        sentence += f", dont {typo.amount(contributions.total_en_argent)} en argent et {typo.amount(in_kind)} en biens et services"
+    elif in_kind:
+        sentence += f" en argent; s'y ajoutent {typo.amount(in_kind)} en biens et services, que ce total ne compte pas"
     lines += [sentence + f". Elle se répartit entre {count_text(len(contributions.parties), 'partie', 'parties')}{COLON}", ""]
     rows = []
     for part in contributions.parties:
         name = site.organisations[part.organisation].nom_avec_sigle if part.organisation else part.libelle or ""
-        label = md.text(name) + (" (contribution non monétaire)" if part.nature == "non_monetaire" else "")
+        label = md.text(name)
+        if part.nature == "non_monetaire" and "non monétaire" not in name.casefold():  # staff may have written it
+            label += " (contribution non monétaire)"
         share = contributions.share(part)
-        rows.append([label, typo.amount(part.montant), typo.percent(share, 1) if share is not None else NOT_COUNTED])
-    rows.append(["**Total**", f"**{typo.amount(total)}**", f"**{typo.percent(100)}**"])
-    lines += md.table(["Partie", "Montant", "Part du total"], rows, "Contributions des parties à l'entente") + [""]
+        amounts = [typo.amount(part.en_argent), typo.amount(part.en_nature)] if contributions.mixte else []
+        rows.append([label, typo.amount(part.montant), *amounts, typo.percent(share, 1) if share is not None else NOT_COUNTED])
+    if contributions.mixte:
+        cash, kind = typo.amount(contributions.total_en_argent), typo.amount(in_kind)
+        grand = typo.amount(sum((p.montant for p in contributions.parties), Decimal(0)))
+        whole = f"**{typo.percent(100)}**" if contributions.total_comprend_non_monetaire else ""
+        rows.append(["**Total des contributions**", f"**{grand}**", f"**{cash}**", f"**{kind}**", whole])
+        if not contributions.total_comprend_non_monetaire:
+            rows.append(["**Enveloppe totale (en argent)**", f"**{typo.amount(total)}**", "", "", f"**{typo.percent(100)}**"])
+        headers = ["Partie", "Contribution totale", "En argent", "En biens et services", "Part de l'enveloppe"]
+    else:
+        rows.append(["**Total**", f"**{typo.amount(total)}**", f"**{typo.percent(100)}**"])
+        headers = ["Partie", "Montant", "Part du total"]
+    lines += md.table(headers, rows, "Contributions des parties à l'entente") + [""]
     # The theme draws the chart here (theme_overrides/partials/content.html), from Page.chart.
     lines += [CHART_MARKER, ""]
     return lines

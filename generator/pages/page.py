@@ -28,7 +28,9 @@ class Bar:
     amount: str
     share: str
     ratio: float  # 0..1 of the largest contribution, for the bar's length
-    in_kind: bool
+    in_kind: bool  # the whole contribution is in kind
+    in_kind_ratio: float = 0.0  # 0..1 of the largest contribution: its in-kind part, hatched
+    in_kind_amount: str = ""  # the in-kind part of a cash contribution, if any
 
 
 NavItem = Union[str, dict[str, Union[str, list["NavItem"]]]]

@@ -70,11 +70,31 @@ class Contribution:
     nature: Literal["monetaire", "non_monetaire"] = doc(
         "« monetaire » (par défaut) ou « non_monetaire » pour une contribution en biens ou services.", "monetaire"
     )
+    dont_non_monetaire: Decimal | None = doc(
+        "Part en biens et services d'une contribution monétaire (« 500 000 $, dont 100 000 $ en biens et services » : "
+        "montant 500000, dont_non_monetaire 100000).", None
+    )
 
     def check(self) -> list[tuple[str, str]]:
         if (self.organisation is None) == (self.libelle is None):
             return [("", "indiquez soit « organisation », soit « libelle », pas les deux.")]
+        if self.dont_non_monetaire is not None:
+            if self.nature == "non_monetaire":
+                return [("dont_non_monetaire", "une contribution non monétaire l'est en entier : retirez « dont_non_monetaire ».")]
+            if self.dont_non_monetaire > self.montant:
+                return [("dont_non_monetaire", f"la part en biens et services ({typo.amount(self.dont_non_monetaire)}) dépasse "
+                                               f"le montant de la contribution ({typo.amount(self.montant)}).")]
         return []
+
+    @property
+    def en_argent(self) -> Decimal:
+        """The cash part."""
+        return Decimal(0) if self.nature == "non_monetaire" else self.montant - (self.dont_non_monetaire or 0)
+
+    @property
+    def en_nature(self) -> Decimal:
+        """The in-kind part (goods and services)."""
+        return self.montant if self.nature == "non_monetaire" else self.dont_non_monetaire or Decimal(0)
 
 
 @model
@@ -83,33 +103,57 @@ class Contributions:
     total_comprend_non_monetaire: bool = doc(
         "oui (par défaut) si le total déclaré compte les contributions non monétaires.", True
     )
+    total_monetaire_declare: Decimal | None = doc("Le total des contributions en argent, si le document le donne.", None)
+    total_non_monetaire_declare: Decimal | None = doc(
+        "Le total des contributions en biens et services, si le document le donne.", None
+    )
     parties: tuple[Contribution, ...] = doc("Les contributions, dans l'ordre du tableau.")
 
-    def counted(self, part: Contribution) -> bool:
-        """Whether ``part`` is in the declared total (a contribution in kind may be left out)."""
-        return self.total_comprend_non_monetaire or part.nature == "monetaire"
+    def counted(self, part: Contribution) -> Decimal:
+        """The amount of ``part`` that the declared total counts (its in-kind part may be left out)."""
+        return part.montant if self.total_comprend_non_monetaire else part.en_argent
 
     def share(self, part: Contribution) -> Decimal | None:
-        """``part``'s share of the declared total, in percent; None when it is not counted in it.
+        """``part``'s share of the declared total, in percent; None when the total does not count it.
         The table, the chart, the CSV and the JSON all take it from here."""
-        if not self.counted(part) or not self.total_declare:
+        counted = self.counted(part)
+        if not counted or not self.total_declare:
             return None
-        return part.montant * 100 / self.total_declare
+        return counted * 100 / self.total_declare
 
     @property
     def total_calcule(self) -> Decimal:
-        return sum((p.montant for p in self.parties if self.counted(p)), Decimal(0))
+        return sum((self.counted(p) for p in self.parties), Decimal(0))
+
+    @property
+    def total_en_argent(self) -> Decimal:
+        return sum((p.en_argent for p in self.parties), Decimal(0))
+
+    @property
+    def total_en_nature(self) -> Decimal:
+        return sum((p.en_nature for p in self.parties), Decimal(0))
+
+    @property
+    def mixte(self) -> bool:
+        """Whether any contribution has an in-kind part: the page then shows cash and in-kind columns."""
+        return bool(self.total_en_nature)
 
     def check(self) -> list[tuple[str, str]]:
+        problems = []
         if self.total_calcule != self.total_declare:
-            return [
-                (
-                    "total_declare",
-                    f"les contributions totalisent {typo.amount(self.total_calcule)}, mais le total déclaré est "
-                    f"{typo.amount(self.total_declare)}. Corrigez un montant ou le total.",
-                )
-            ]
-        return []
+            problems.append((
+                "total_declare",
+                f"les contributions totalisent {typo.amount(self.total_calcule)}, mais le total déclaré est "
+                f"{typo.amount(self.total_declare)}. Corrigez un montant ou le total.",
+            ))
+        for name, declared, computed, words in (
+            ("total_monetaire_declare", self.total_monetaire_declare, self.total_en_argent, "en argent"),
+            ("total_non_monetaire_declare", self.total_non_monetaire_declare, self.total_en_nature, "en biens et services"),
+        ):
+            if declared is not None and declared != computed:
+                problems.append((name, f"les contributions {words} totalisent {typo.amount(computed)}, mais le total "
+                                       f"déclaré est {typo.amount(declared)}. Corrigez un montant ou ce total."))
+        return problems
 
 
 _PHONE = re.compile(r"[0-9 ()+.\-\u00a0]+")  # digits and the usual separators, nothing else
