@@ -81,6 +81,8 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
+        # MkDocs keeps one instance per process: a new command starts from no site.
+        self.built, self._banner, self._logged_errors, self._logged_notices = None, None, "", ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = self.config.contenu

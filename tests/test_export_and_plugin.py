@@ -246,3 +246,43 @@ def test_edit_links_point_at_the_yaml_file(tmp_path: Path) -> None:
     assert piar.edit_uri == "documents/mrc-du-fjord-du-saguenay-piar.yml"
     assert files["index.md"].edit_uri == "site.yml"
     assert files["organisations/mrc-du-fjord-du-saguenay/index.md"].edit_uri == "organisations/mrc-du-fjord-du-saguenay.yml"
+
+
+def test_preview_shows_content_errors_instead_of_stopping(tmp_path: Path, mini: Path) -> None:
+    """`mkdocs serve` keeps the last good pages and a banner of the errors; `mkdocs build` stops."""
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    good = piar.read_text(encoding="utf-8")
+    piar.write_text(good + "<i>cle</i>: 1\n", encoding="utf-8")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), docs_dir=str(mini))
+    plugins, plugin = config.plugins, config.plugins["plans-publics"]
+    plugins.on_startup(command="serve", dirty=True)  # once, as `mkdocs serve` does; then a build per change
+
+    def rebuild() -> dict[str, File]:
+        on_config = plugins.on_config(config)
+        plugins.on_pre_build(config=on_config)
+        files = {f.src_uri: f for f in plugins.on_files(Files([]), config=on_config)}
+        plugins.on_post_build(config=on_config)
+        return files
+
+    assert list(rebuild()) == ["index.md"]  # broken from the start: a home page that says so
+    banner = (plugin.banner() or b"").decode("utf-8")
+    assert "1 erreur dans le contenu" in banner and "&lt;i&gt;cle&lt;/i&gt;" in banner and "<i>" not in banner
+    assert "content/documents/mrc-de-test-piar.yml</code>, ligne" in banner
+
+    piar.write_text(good, encoding="utf-8")
+    pages = rebuild()
+    assert "documents/mrc-de-test-piar/index.md" in pages and plugin.banner() is None
+    for f in pages.values():  # as if the build had written every file
+        Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(f.abs_dest_path).write_text("x", encoding="utf-8")
+    piar.write_text(good + "<i>cle</i>: 1\n", encoding="utf-8")
+    broken = rebuild()
+    assert broken.keys() == pages.keys() and not any(f.is_modified() for f in broken.values())  # last good, kept
+    assert plugin.banner() is not None
+
+    build = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site2"), docs_dir=str(mini))
+    with pytest.raises(PluginError, match="1 erreur dans le contenu"):
+        generated_files(build)
