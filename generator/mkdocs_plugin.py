@@ -107,6 +107,16 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             if self._command != "serve":
                 raise PluginError(error.report()) from None
             self._show_errors(error.problems, config)
+        except Exception as error:
+            if self._command != "serve":
+                raise
+            # Not a content error but a fault of the generator: the preview must not hang on it either.
+            fault = Problem(
+                self.content_dir.name, None, None, "",
+                f"erreur inattendue du générateur ({error.__class__.__name__}\u00a0: {error}). Annulez la dernière "
+                "modification, ou transmettez le message du terminal à la personne qui s'occupe du projet.",
+            )
+            self._show_errors([fault], config, error)
         else:
             self._errors_fixed()
             notices = notices_report(self.built.site.notices)
@@ -117,7 +127,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         if self.config.navigation and self.built is not None:
             config.nav = _escape_titles(self.built.nav)
 
-    def _show_errors(self, problems: list[Problem], config: MkDocsConfig) -> None:
+    def _show_errors(self, problems: list[Problem], config: MkDocsConfig, fault: Exception | None = None) -> None:
         """Preview: keep the last good site (``self.built``), put the errors in the banner, log them once."""
         report = ContentError(problems).report()
         if report != self._logged_errors:
@@ -128,7 +138,8 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             )
             # Not a warning under strict mode: MkDocs would abort the rebuild and the preview would hang.
             (log.info if config.strict else log.warning)(
-                f"{report}\n{shown}; il se mettra à jour dès que le fichier corrigé sera enregistré."
+                f"{report}\n{shown}; il se mettra à jour dès que le fichier corrigé sera enregistré.",
+                exc_info=fault,
             )
             self._logged_errors = report
         template = config.theme.get_env().get_template("partials/apercu-erreurs.html")

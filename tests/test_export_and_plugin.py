@@ -286,3 +286,20 @@ def test_preview_shows_content_errors_instead_of_stopping(tmp_path: Path, mini: 
     build = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site2"), docs_dir=str(mini))
     with pytest.raises(PluginError, match="1 erreur dans le contenu"):
         generated_files(build)
+
+
+def test_preview_does_not_hang_on_a_fault_of_the_generator(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    import generator.mkdocs_plugin as adapter
+
+    def fault(*args: object) -> None:
+        raise RuntimeError("panne <simulée>")
+
+    monkeypatch.setattr(adapter, "build_site", fault)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    assert list(generated_files(config, dirty=True)) == ["index.md"]
+    banner = (config.plugins["plans-publics"].banner() or b"").decode("utf-8")
+    assert "erreur inattendue du générateur (RuntimeError\u00a0: panne &lt;simulée&gt;)" in banner
+    with pytest.raises(RuntimeError):  # `mkdocs build` stops on it, as before
+        generated_files(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site2")))
