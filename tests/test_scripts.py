@@ -190,9 +190,10 @@ def test_the_script_without_network_ends_in_french_without_traceback(tmp_path: P
     (project / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
     variables = dict(
         os.environ, PIP_INDEX_URL="http://127.0.0.1:9/simple/", PIP_RETRIES="0", PIP_TIMEOUT="2",
-        PIP_NO_CACHE_DIR="1", PIP_FIND_LINKS="", PYTHONUTF8="1",
+        PIP_NO_CACHE_DIR="1", PIP_CONFIG_FILE=os.devnull, PYTHONUTF8="1",  # no local wheelhouse from pip.conf
     )
-    variables.pop("PIP_EXTRA_INDEX_URL", None)
+    for name in ("PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS", "PIP_NO_INDEX"):
+        variables.pop(name, None)
     result = subprocess.run(
         [sys.executable, "scripts/construire.py"], cwd=project, env=variables,
         capture_output=True, text=True, encoding="utf-8", timeout=300,
