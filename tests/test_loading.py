@@ -208,3 +208,11 @@ def test_libyaml_and_pure_python_loaders_agree(monkeypatch: pytest.MonkeyPatch, 
     assert load_site(ROOT / "content").documents == fast.documents
     (mini / "organisations" / "me.yml").write_text("nom:\n", encoding="utf-8")
     assert "valeur vide" in problems_of(mini)[0]
+
+
+def test_new_sigles_prompt_a_glossary_entry(mini: Path) -> None:
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    piar.write_text(piar.read_text(encoding="utf-8").replace("actions: [Action.]", "actions: [Rencontre avec le MAPAQ et l'UPA (FLI/FLS).]"), encoding="utf-8")
+    notices = [str(n) for n in load_site(mini).notices if "glossaire" in n.message]
+    assert [n.split("«\u00a0")[1].split("\u00a0»")[0] if "«\u00a0" in n else n.split("« ")[1].split(" »")[0] for n in notices] == ["FLI", "FLS", "MAPAQ", "UPA"]
+    assert all(n.startswith("content/documents/mrc-de-test-piar.yml") for n in notices)

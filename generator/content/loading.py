@@ -36,7 +36,8 @@ from generator.content.models import (
     version_date,
 )
 from generator.content.files import survey
-from generator.content.problems import ContentError, Problem
+from generator.content.sigles import unknown_sigles
+from generator.content.problems import ContentError, Problem, sort_key
 from generator.content.typed_reader import INVALID, Reader, child, parse_date
 from generator.content.yaml_reader import MappingNode, Node, ScalarNode, SequenceNode, load_yaml
 from generator.typography import date as long_date
@@ -226,6 +227,11 @@ def load_site(root: Path | str) -> Site:
     errors = [p for p in problems if p.level == "erreur"]
     if errors:
         raise ContentError(errors)
+    known = {e.sigle for e in glossary.sigles} if glossary not in (None, INVALID) else set()
+    known |= {o.sigle for o in loader.known["organisation"].values() if o.sigle}
+    known |= {p.sigle for p in loader.known["programme"].values() if p.sigle}
+    known |= {kind.sigle for kind in (info.types_de_documents.piar, info.types_de_documents.entente_sectorielle) if kind.sigle}
+    problems += unknown_sigles(documents, known, {i: loader.display(root / "documents" / f"{i}.yml") for i in documents})
     return Site(
         root=root,
         info=info,
@@ -235,7 +241,7 @@ def load_site(root: Path | str) -> Site:
         documents=documents,
         glossary=glossary,
         versions=versions,
-        notices=tuple(sorted(p for p in problems if p.level == "avis")),
+        notices=tuple(sorted((p for p in problems if p.level == "avis"), key=sort_key)),
     )
 
 

@@ -35,7 +35,7 @@ class ContentError(Exception):
     """Raised when content has errors; carries every problem of every file."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=_sort_key)
+        self.problems = sorted(problems, key=sort_key)
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -69,5 +69,5 @@ def did_you_mean(value: str, known: Iterable[str], *, containing: bool = False) 
     return f" Vouliez-vous dire « {close[0]} »?" if len(close) == 1 else ""
 
 
-def _sort_key(p: Problem) -> tuple:
+def sort_key(p: Problem) -> tuple:
     return (p.file, p.line or 0, p.column or 0, p.field, p.message)
