@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.build import SiteBuild, build_site
 from generator.content.problems import ContentError, Problem, notices_report
 from generator.pages.addresses import FEED_PATH
+from generator.preview import BannerApp
 from generator.publishing import PublishError, Publication
 
 log = get_plugin_logger("plans-publics")
@@ -155,7 +156,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
 
     def on_serve(self, server, config, builder):  # type: ignore[no-untyped-def]
         """The preview's server hands every response through :class:`_BannerApp` (standard WSGI)."""
-        server.set_app(_BannerApp(server.get_app(), self))
+        server.set_app(BannerApp(server.get_app(), self.banner))
         return server
 
     def banner(self) -> bytes | None:
@@ -245,48 +246,6 @@ _NO_SITE_YET = """# Aperçu impossible pour l'instant
 Le contenu a des erreurs, et l'aperçu n'a encore aucune version correcte du site à montrer.
 Corrigez ce qui est indiqué ci-dessus, puis enregistrez le fichier\u00a0: cette page se mettra à jour d'elle-même.
 """
-
-
-class _BannerApp:
-    """Preview only: wraps the server's WSGI application to put the plugin's banner at the top of
-    every HTML page it serves while content has errors. Pages on disk stay those of the last good
-    build, so that fixing the file rewrites only what changed (``--dirty``)."""
-
-    def __init__(self, app, plugin: PlansPublicsPlugin) -> None:  # type: ignore[no-untyped-def]
-        self.app, self.plugin = app, plugin
-
-    def __call__(self, environ, start_response):  # type: ignore[no-untyped-def]
-        held: list[tuple[str, list[tuple[str, str]], bytes]] = []
-
-        def hold(status, headers, exc_info=None):  # type: ignore[no-untyped-def]
-            # Called once the server waited for any ongoing build: the banner read here is current.
-            banner = self.plugin.banner()
-            html_page = any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers)
-            if banner is None or not html_page:
-                return start_response(status, headers, exc_info)
-            held.append((status, headers, banner))
-            return lambda data: None  # the server returns its body, never calls write()
-
-        result = self.app(environ, hold)
-        if not held:
-            return result
-        status, headers, banner = held[0]
-        try:
-            body = b"".join(result)
-        finally:
-            if hasattr(result, "close"):
-                result.close()
-        body = _with_banner(body, banner)
-        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
-        start_response(status, [*headers, ("Content-Length", str(len(body)))])
-        return [body]
-
-
-def _with_banner(page: bytes, banner: bytes) -> bytes:
-    """``banner`` right after the page's <body> tag (or at the start of a page without one)."""
-    match = re.search(rb"<body\b[^>]*>", page)
-    at = match.end() if match else 0
-    return page[:at] + banner + page[at:]
 
 
 def _only_theme_files(files: Files, config: MkDocsConfig) -> None:
