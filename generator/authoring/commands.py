@@ -159,9 +159,17 @@ def _show(path: Path) -> str:
 # --- the catalogues the import needs ------------------------------------------------------
 
 
+def _hint(value: str, known: list[str]) -> str:
+    """`` Vouliez-vous dire « x »?`` for an identifier close to ``value``, or whose words include all of its own."""
+    hint = did_you_mean(value, known, containing=True)
+    words = set(filter(None, value.split("-")))
+    close = [k for k in known if words and words <= set(k.split("-"))]
+    return hint or (f" Vouliez-vous dire « {close[0]} »?" if len(close) == 1 else "")
+
+
 def _unknown(phrase: str, value: str, known: list[str], where: str) -> CommandError:
     """``phrase`` is « organisation inconnue » or « programme inconnu », as the checker words it."""
-    hint = did_you_mean(value, known, containing=True)
+    hint = _hint(value, known)
     listed = ", ".join(known) if known else "aucun"
     return CommandError(f"{phrase} « {value} ».{hint} Identifiants connus ({where})\u00a0: {listed}.")
 
@@ -436,7 +444,7 @@ def _document_file(value: str, content: Path) -> Path:
         )
     known = sorted(p.stem for p in (content / "documents").glob("*.yml"))
     raise CommandError(
-        f"document inconnu « {value} ».{did_you_mean(value, known, containing=True)} Documents du dossier "
+        f"document inconnu « {value} ».{_hint(value, known)} Documents du dossier "
         f"documents/{NBSP}: {', '.join(known) or 'aucun'}."
     )
 
