@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.content.models.base import IDENTIFIER, IDENTIFIER_HELP, NO_REGION, NO_REGION_NAME, duplicates, model, unique_numbers, web_address
@@ -173,17 +174,32 @@ class TypesDeDocuments:
 
 @model
 class Licence:
-    nom: str = doc("Nom de la licence des données, par exemple « Creative Commons Attribution 4.0 International (CC BY 4.0) ».")
-    adresse: str = doc("Adresse Web du texte de la licence.")
+    nom: str = doc("Titre de la licence des données, par exemple « Creative Commons Attribution 4.0 International (CC BY 4.0) ».")
+    adresse: str = doc(
+        "Adresse canonique de la licence, celle que les portails de données reconnaissent, par exemple "
+        "« https://creativecommons.org/licenses/by/4.0/ » (sans « deed.fr »)."
+    )
+    spdx: str | None = doc(
+        "Identifiant SPDX de la licence (liste de spdx.org/licenses), par exemple « CC-BY-4.0 »; "
+        "vide pour une licence qui n'en a pas.",
+        None,
+    )
 
     def check(self) -> list[tuple[Any, str]]:
-        return web_address("adresse", self.adresse)
+        problems = web_address("adresse", self.adresse)
+        if self.spdx is not None and not _SPDX.fullmatch(self.spdx):
+            problems.append(("spdx", f"identifiant SPDX « {self.spdx} » invalide; attendu\u00a0: lettres, chiffres, "
+                                     "points et tirets, par exemple « CC-BY-4.0 »."))
+        return problems
+
 
 
 CC_BY_4 = Licence(
     nom="Creative Commons Attribution 4.0 International (CC BY 4.0)",
-    adresse="https://creativecommons.org/licenses/by/4.0/deed.fr",
+    adresse="https://creativecommons.org/licenses/by/4.0/",
+    spdx="CC-BY-4.0",
 )
+_SPDX = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 
 
 @model
