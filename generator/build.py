@@ -7,13 +7,13 @@ whatever calls it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.loading import Site, load_site
 from generator.content.problems import ContentError, Problem
 from generator.opendata.downloads import render_downloads
-from generator.pages.addresses import is_inside_site
+from generator.pages.addresses import attachment_files, is_inside_site
 from generator.pages.menu import build_nav
 from generator.pages.page import NavItem, Page
 from generator.pages.site import render_pages
@@ -26,7 +26,8 @@ class SiteBuild:
     site: Site
     nav: list[NavItem]
     pages: dict[str, Page]  # path → page, in the menu's order
-    downloads: dict[str, str]  # path → text (CSV, JSON, Atom…)
+    downloads: dict[str, str | bytes]  # path → text (CSV, JSON, Atom…) or bytes (XLSX workbooks)
+    attachments: dict[str, Path] = field(default_factory=dict)  # path → a filed document, published as is
 
 
 def build_site(content_dir: Path | str, site_url: str) -> SiteBuild:
@@ -35,8 +36,8 @@ def build_site(content_dir: Path | str, site_url: str) -> SiteBuild:
     Raises :class:`~generator.content.problems.ContentError` listing every problem of every file.
     """
     site = load_site(content_dir)
-    built = SiteBuild(site, build_nav(site), render_pages(site), render_downloads(site, site_url))
-    outside = [path for path in (*built.pages, *built.downloads) if not is_inside_site(path)]
+    built = SiteBuild(site, build_nav(site), render_pages(site, site_url), render_downloads(site, site_url), attachment_files(site))
+    outside = [path for path in (*built.pages, *built.downloads, *built.attachments) if not is_inside_site(path)]
     if outside:  # identifiers are checked as slugs; this is the last guard before files are written
         raise ContentError([Problem(site.root.name, None, None, "", f"adresse de fichier refusée : « {path} ».") for path in outside])
     return built

@@ -176,12 +176,16 @@ def export_pages(built: SiteBuild, folder: Path) -> int:
     """Write every page and download, and the navigation (MkDocs ``nav`` and ``not_in_nav``), under ``folder``."""
     import yaml
 
-    files = {path: page.markdown for path, page in built.pages.items()}
+    files: dict[str, str | bytes] = {path: page.markdown for path, page in built.pages.items()}
     files.update(built.downloads)
     for path, text in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    for path, source in built.attachments.items():  # filed documents, as they were filed
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
     hidden = "".join(f"/{p.path}\n" for p in built.pages.values() if not p.in_nav)
     nav = yaml.safe_dump({"nav": built.nav, "not_in_nav": hidden}, allow_unicode=True, sort_keys=False)
     (folder / "navigation.yml").write_bytes(nav.encode("utf-8"))

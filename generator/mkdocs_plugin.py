@@ -167,7 +167,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         _only_theme_files(files, config)  # nothing of the content folder is published as is
         previous = _PREVIOUS.get(config.site_dir, {})
         hashes: dict[str, str] = {}
-        generated: list[tuple[str, str, InclusionLevel, str | None]]
+        generated: list[tuple[str, str | bytes, InclusionLevel, str | None]]  # bytes: XLSX workbooks
         if self.built is None:  # preview of content broken from the start: a home page that says so
             generated = [("index.md", _NO_SITE_YET, InclusionLevel.INCLUDED, None)]
         else:
@@ -179,12 +179,17 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
                 for path, page in self.built.pages.items()
             ]
             generated += [(path, text, InclusionLevel.INCLUDED, None) for path, text in self.built.downloads.items()]
+        for path, copied in (self.built.attachments.items() if self.built else ()):  # filed documents, as they were filed
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, abs_src_path=str(copied)))
         for path, text, inclusion, source in generated:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             file = _GeneratedFile.generated(config, path, content=text, inclusion=inclusion)
-            hashes[path] = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            hashes[path] = hashlib.sha1(text if isinstance(text, bytes) else text.encode("utf-8")).hexdigest()
             file.unchanged = previous.get(path) == hashes[path]
             if source and config.edit_uri:
                 file.edit_uri = _edit_uri(config, self.content_dir, source)

@@ -35,6 +35,7 @@ from generator.content.models import (
     SiteInfo,
     version_date,
 )
+from generator.content.attachments import Attachment, read_attachments
 from generator.content.files import survey
 from generator.content.sigles import unknown_sigles
 from generator.content.problems import ContentError, Problem, sort_key
@@ -58,6 +59,8 @@ class Site:
     # Former versions of each document, oldest first, each with its date (the file's name).
     versions: dict[str, tuple[tuple[dt.date, Document], ...]] = dataclasses.field(default_factory=dict)
     notices: tuple[Problem, ...] = ()  # legal but worth a second look; never fail a build
+    # The filed document of each document or version that declares one, by the document's source.
+    attachments: dict[str, Attachment] = dataclasses.field(default_factory=dict)
 
     def region_of(self, document: Document) -> Region | None:
         region = getattr(document, "region", None) or self.organisations[document.organisation].region
@@ -223,7 +226,12 @@ def load_site(root: Path | str) -> Site:
         loader.problems.append(
             Problem(loader.display(root / "documents"), None, None, "", "aucun document à publier (dossier vide ou absent).")
         )
-    problems = loader.problems + [p for r in loader.readers for p in r.problems]
+    every_version = [d for d in documents.values() if d is not INVALID]
+    every_version += [v for chain in versions.values() for _, v in chain]
+    attachments, attachment_problems = read_attachments(root, every_version, loader.display)
+    declared = {loader.display(a.path) for a in attachments.values()}
+    loader.problems = [p for p in loader.problems if not (p.level == "avis" and p.file in declared)]  # published, after all
+    problems = loader.problems + attachment_problems + [p for r in loader.readers for p in r.problems]
     errors = [p for p in problems if p.level == "erreur"]
     if errors:
         raise ContentError(errors)
@@ -242,6 +250,7 @@ def load_site(root: Path | str) -> Site:
         glossary=glossary,
         versions=versions,
         notices=tuple(sorted((p for p in problems if p.level == "avis"), key=sort_key)),
+        attachments=attachments,
     )
 
 

@@ -12,6 +12,7 @@ from generator.content.models import (
 from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, region_path
 from generator.pages.page import Bar
+from generator.pages.publication import citation_lines, publication_lines
 from generator.pages.parts import (
     COLON,
     Archive,
@@ -47,10 +48,10 @@ def contributions_chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
     return tuple(bars)
 
 
-def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | None) -> list[str]:
+def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | None, *, site_url: str = "", current: bool = False) -> list[str]:
     kind = site.info.types_de_documents.entente_sectorielle
     org = site.organisations[entente.organisation]
-    lines = [md.heading(1, md.text(entente.titre)), ""] + archive_banner(entente, path, archived)
+    lines = [md.heading(1, md.text(entente.titre)), ""] + archive_banner(entente, path, archived, current=current)
     facts = [
         f"Type{COLON} {md.text(kind.nom)}",
         f"Période{COLON} {period_text(entente)}",
@@ -63,6 +64,7 @@ def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | N
     lines += md.bullets(facts) + [""]
     if not archived:
         lines += document_links(site, entente, path)
+    lines += publication_lines(site, entente, path)
     if kind.presentation:
         lines += [md.heading(2, md.text(kind.question or kind.nom), "definition"), ""]
         lines += [line for p in kind.presentation for line in (md.text(p), "")]
@@ -95,6 +97,7 @@ def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | N
         lines += _contributions(site, entente)
     if entente.contact:
         lines += _contact(site, entente)
+    lines += citation_lines(site, entente, path, site_url)
     if not archived:
         lines += history_section(site, entente, path)
     return lines

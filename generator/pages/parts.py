@@ -95,13 +95,16 @@ def document_summary(site: Site, document: Document, from_page: str, *, with_org
 Archive = tuple[dt.date, "dt.date | None"]  # a former version's date, and the next version's
 
 
-def archive_banner(document: Document, path: str, archived: Archive | None) -> list[str]:
+def archive_banner(document: Document, path: str, archived: Archive | None, *, current: bool = False) -> list[str]:
     if not archived:
         return []
     date, newer = archived
-    current = md.link("la version actuelle", md.relative(path, document_path(document.identifiant)))
+    if current:  # the current version at its permanent address
+        page = md.link("la page du document", md.relative(path, document_path(document.identifiant)))
+        return [f"**Version du {typo.date(date)}, la version actuelle**, à son adresse permanente. Voyez aussi {page}.", ""]
+    current_link = md.link("la version actuelle", md.relative(path, document_path(document.identifiant)))
     replaced = f", remplacée le {typo.date(newer)}" if newer else ""
-    return [f"**Ancienne version du {typo.date(date)}{replaced}.** Consultez {current}.", ""]
+    return [f"**Ancienne version du {typo.date(date)}{replaced}.** Consultez {current_link}.", ""]
 
 
 def document_links(site: Site, document: Document, path: str) -> list[str]:

@@ -21,6 +21,7 @@ from generator.content.models import (
 )
 from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, programme_path
+from generator.pages.publication import citation_lines, publication_lines
 from generator.pages.parts import (
     COLON,
     Archive,
@@ -36,12 +37,12 @@ from generator.pages.versions import history_section
 from generator.typography import NBSP
 
 
-def piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None) -> list[str]:
+def piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None, *, site_url: str = "", current: bool = False) -> list[str]:
     programme = site.programmes[piar.programme]
     org = site.organisations[piar.organisation]
     kind = site.info.types_de_documents.piar
     # A PIAR's title is the template's: the organisation tells plans apart (search results, tabs).
-    lines = [md.heading(1, md.text(f"{piar.titre} — {org.nom}")), ""] + archive_banner(piar, path, archived)
+    lines = [md.heading(1, md.text(f"{piar.titre} — {org.nom}")), ""] + archive_banner(piar, path, archived, current=current)
     lines += md.bullets(
         [
             f"Organisation{COLON} " + md.link(md.text(org.nom), md.relative(path, organisation_path(org.identifiant))),
@@ -65,10 +66,12 @@ def piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None) -> l
             ]
     if not archived:
         lines += document_links(site, piar, path)
+    lines += publication_lines(site, piar, path)
     lines += _piar_summary(piar, programme)
     lines += _progress_section(piar)
     for enjeu in piar.enjeux:
         lines += _enjeu(enjeu, programme, path, piar)
+    lines += citation_lines(site, piar, path, site_url)
     if not archived:
         lines += history_section(site, piar, path)
     return lines

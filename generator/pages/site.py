@@ -38,7 +38,7 @@ from generator.pages.programme import programme_page, programme_region_page
 from generator.pages.schedule import schedule_page
 
 
-def _plan(site: Site) -> list[tuple[str, bool, Callable[[], Page]]]:
+def _plan(site: Site, site_url: str) -> list[tuple[str, bool, Callable[[], Page]]]:
     """Each page of the site, in order: its source file (relative to the content folder),
     whether the menu lists it, and how to render it."""
     plan: list[tuple[str, bool, Callable[[], Page]]] = [("site.yml", True, lambda: home_page(site))]
@@ -47,14 +47,17 @@ def _plan(site: Site) -> list[tuple[str, bool, Callable[[], Page]]]:
     for org_id in sorted({d.organisation for d in site.documents.values()}):
         plan.append((f"organisations/{org_id}.yml", True, functools.partial(organisation_page, site, org_id)))
     for document in site.documents.values():
-        plan.append((document.source, True, functools.partial(_document_page, site, document)))
+        plan.append((document.source, True, functools.partial(_document_page, site, document, site_url=site_url)))
+        if (date := version_date(document)) is not None and date not in {d for d, _ in site.versions.get(document.identifiant, ())}:
+            # The current version at the address it keeps once a newer one is published (« Comment citer »).
+            plan.append((document.source, False, functools.partial(_document_page, site, document, archived=(date, None), site_url=site_url, current=True)))
         # Schedules and former versions are reached from their document, not from the menu.
         if isinstance(document, Piar):
             plan.append((document.source, False, functools.partial(schedule_page, site, document)))
         versions = site.versions.get(document.identifiant, ())
         for index, (date, version) in enumerate(versions):
             newer = versions[index + 1][0] if index + 1 < len(versions) else version_date(document)
-            plan.append((version.source, False, functools.partial(_document_page, site, version, archived=(date, newer))))
+            plan.append((version.source, False, functools.partial(_document_page, site, version, archived=(date, newer), site_url=site_url)))
     plan.append(("site.yml", True, lambda: data_page(site)))
     for programme in site.programmes.values():
         source = f"programmes/{programme.identifiant}.yml"
@@ -67,14 +70,16 @@ def _plan(site: Site) -> list[tuple[str, bool, Callable[[], Page]]]:
     return plan
 
 
-def render_pages(site: Site) -> dict[str, Page]:
-    """Every page of the site, keyed by its path, in order."""
+def render_pages(site: Site, site_url: str = "") -> dict[str, Page]:
+    """Every page of the site, keyed by its path, in order; ``site_url`` (the public address) for
+    the citations' permanent addresses, else relative links."""
     latest = latest_date(site.documents.values())
     by_path: dict[str, Document] = {document_path(d.identifiant): d for d in site.documents.values()}
+    by_path.update({version_path(d.identifiant, date): d for d in site.documents.values() if (date := version_date(d))})
     for identifier, versions in site.versions.items():
         by_path.update({version_path(identifier, date): v for date, v in versions})
     finished = {}
-    for source, in_nav, build in _plan(site):
+    for source, in_nav, build in _plan(site, site_url):
         page = build()
         document = by_path.get(page.path)
         date = (latest_date([document]) if document else None) or latest
@@ -84,13 +89,13 @@ def render_pages(site: Site) -> dict[str, Page]:
     return finished
 
 
-def _document_page(site: Site, document: Document, archived: Archive | None = None) -> Page:
+def _document_page(site: Site, document: Document, archived: Archive | None = None, *, site_url: str = "", current: bool = False) -> Page:
     path = version_path(document.identifiant, archived[0]) if archived else document_path(document.identifiant)
     if isinstance(document, Piar):
-        lines = piar_lines(site, document, path, archived)
+        lines = piar_lines(site, document, path, archived, site_url=site_url, current=current)
         head = f"{document.titre} — {site.organisations[document.organisation].nom}"
     else:
-        lines = entente_lines(site, document, path, archived)
+        lines = entente_lines(site, document, path, archived, site_url=site_url, current=current)
         head = document.titre
     if archived:
         head += f" (version du {typo.date(archived[0])})"

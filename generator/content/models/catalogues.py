@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from generator.content.models.base import IDENTIFIER, IDENTIFIER_HELP, NO_REGION, NO_REGION_NAME, duplicates, model, unique_numbers, web_address
+from generator.content.models.publication import Obligation
 from generator.content.typed_reader import FROM_FILE, doc
 from generator.typography import name_with_acronym
 
@@ -117,6 +118,7 @@ class GabaritPiar:
         "un PIAR qui ne le fait pas est alors refusé. Par défaut : non.",
         False,
     )
+    obligation: Obligation | None = doc("L'obligation de publier le PIAR, et sa source : la page de chaque PIAR la cite.", None)
 
 
 @model
@@ -164,6 +166,9 @@ class TypeDeDocument:
     sigle: str | None = doc("Sigle, par exemple « PIAR ».", None)
     question: str | None = doc("Titre de la présentation, par exemple « Une entente sectorielle, c'est quoi? ».", None)
     presentation: tuple[str, ...] = doc("Explication pour le public (un paragraphe par élément).", ())
+    obligation: Obligation | None = doc(
+        "L'obligation de publier ce type de document, et sa source (pour un PIAR, celle du programme prime).", None
+    )
 
 
 @model
@@ -193,13 +198,13 @@ class Licence:
         return problems
 
 
+_SPDX = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 
 CC_BY_4 = Licence(
     nom="Creative Commons Attribution 4.0 International (CC BY 4.0)",
     adresse="https://creativecommons.org/licenses/by/4.0/",
     spdx="CC-BY-4.0",
 )
-_SPDX = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 
 
 @model

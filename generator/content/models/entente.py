@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from generator import typography as typo
 from generator.content.models.base import Element, model, unique_numbers
+from generator.content.models.publication import Publication
 from generator.content.typed_reader import FROM_FILE, MAX_YEAR, MIN_YEAR, doc
 
 
@@ -190,6 +191,7 @@ class Entente:
     periode: Periode = doc("Années couvertes par l'entente.")
     mise_a_jour: dt.date | None = doc("Date de la dernière mise à jour, AAAA-MM-JJ.", None)
     resume_des_changements: str | None = doc("Ce qui a changé dans cette version, en une ou deux phrases.", None)
+    publication: Publication | None = doc("La publication officielle de cette version : adoption, dépôt, document déposé.", None)
     objectifs_generaux: tuple[Element, ...] = doc("Objectifs généraux.")
     objectifs_specifiques: tuple[ObjectifSpecifique, ...] = doc("Objectifs spécifiques, numérotés.", ())
     gouvernance: Gouvernance | None = doc("Instance qui pilote l'entente et sa composition.", None)

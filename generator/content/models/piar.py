@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from generator import typography as typo
 from generator.content.models.base import Element, model, unique_numbers
+from generator.content.models.publication import Publication
 from generator.content.models.catalogues import GabaritPiar, Programme
 from generator.content.typed_reader import DERIVED, FROM_FILE, INVALID, MAX_YEAR, MIN_YEAR, doc
 from generator.content.yaml_reader import Node, ScalarNode, SequenceNode
@@ -362,6 +363,7 @@ class Piar:
     date_du_plan: dt.date = doc("Date du plan, AAAA-MM-JJ.")
     mise_a_jour: dt.date | None = doc("Date de la dernière mise à jour, AAAA-MM-JJ.", None)
     resume_des_changements: str | None = doc("Ce qui a changé dans cette version, en une ou deux phrases.", None)
+    publication: Publication | None = doc("La publication officielle de cette version : adoption, dépôt, document déposé.", None)
     enjeux: tuple[Enjeu, ...] = doc("Les enjeux du plan, dans l'ordre du document.")
 
     def check(self) -> list[tuple[str, str]]:

@@ -1,0 +1,96 @@
+"""The official publication of a document version: who adopted it, when it was filed and published,
+the obligation it meets, the filed document with its fingerprint, and how to cite it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator import typography as typo
+from generator.content.loading import Site
+from generator.content.models import Document, Piar, version_date
+from generator.content.models.publication import Obligation
+from generator.pages import markdown as md
+from generator.pages.addresses import attachment_path, version_path
+from generator.pages.parts import COLON
+
+FORMATS = {"pdf": "PDF", "docx": "Word", "doc": "Word 97-2003", "odt": "OpenDocument"}
+
+
+def obligation_of(site: Site, document: Document) -> Obligation | None:
+    """The rule that requires publishing ``document``: the programme's for a PIAR, else its type's."""
+    if isinstance(document, Piar):
+        template = site.programmes[document.programme].piar
+        if template is not None and template.obligation is not None:
+            return template.obligation
+    return getattr(site.info.types_de_documents, document.type).obligation
+
+
+def publication_lines(site: Site, document: Document, path: str) -> list[str]:
+    """« Publication officielle »: nothing when the content says nothing of it."""
+    record = document.publication
+    obligation = obligation_of(site, document)
+    attachment = site.attachments.get(document.source)
+    if record is None and obligation is None:
+        return []
+    facts: list[str] = []
+    if record is not None:
+        if record.instance or record.date_adoption:
+            sentence = "Adopté" + (f" par {md.text(record.instance)}" if record.instance else "")
+            sentence += f" le {typo.date(record.date_adoption)}" if record.date_adoption else ""
+            sentence += f" (résolution n°{typo.NBSP}{md.text(record.resolution)})" if record.resolution else ""
+            facts.append(sentence + ".")
+        if record.date_depot:
+            facts.append(f"Déposé au ministère le {typo.date(record.date_depot)}.")
+        if record.signataires:
+            facts.append(f"Signé par{COLON} {md.text(typo.join(record.signataires))}.")
+    published = f"Publié le {typo.date(record.date_publication)}" if record and record.date_publication else "Publié"
+    if obligation is not None:
+        source = md.text(obligation.source) if obligation.source else ""
+        if source and obligation.adresse:
+            source = md.link(source, obligation.adresse)
+        rule = md.text(obligation.texte)
+        rule += "" if rule.endswith((".", "!", "?")) else "."
+        facts.append(f"{published} conformément à ce qui suit{COLON} {rule}" + (f" Source{COLON} {source}." if source else ""))
+    elif record and record.date_publication:
+        facts.append(f"{published}.")
+    lines = [md.heading(2, "Publication officielle", "publication"), ""] + md.bullets(facts) + [""]
+    if attachment is not None:
+        target = attachment_path(document, attachment.extension)
+        kind = FORMATS.get(attachment.extension, attachment.extension.upper())
+        megabytes = attachment.size >= 1_000_000
+        size = typo.number(Decimal(attachment.size) / (1_000_000 if megabytes else 1000), 1)
+        unit = "Mo" if megabytes else "ko"
+        lines += [
+            f"**Document déposé{COLON}** {md.link(md.text(attachment.name), md.relative(path, target))} ({kind}, {size}{typo.NBSP}{unit}).",
+            "",
+            f"Empreinte SHA-256 du fichier{COLON} `{attachment.sha256}`",
+            "",
+            "Pour vérifier que le fichier téléchargé est bien le document déposé, calculez son empreinte "
+            f"(Windows{COLON} `Get-FileHash` dans PowerShell; macOS et Linux{COLON} `sha256sum` ou `shasum -a 256`) "
+            "et comparez-la à celle-ci.",
+            "",
+        ]
+    return lines
+
+
+def citation_lines(site: Site, document: Document, path: str, site_url: str) -> list[str]:
+    """« Comment citer »: one line per version, with its permanent address."""
+    date = version_date(document)
+    if date is None:
+        return []
+    organisation = site.organisations[document.organisation].nom
+    permanent = version_path(document.identifiant, date)
+    if site_url:
+        address = site_url.rstrip("/") + "/" + permanent.removesuffix(".md") + "/"
+        shown = md.link(md.text(address), address)
+    else:
+        shown = md.link("adresse permanente de cette version", md.relative(path, permanent))
+    return [
+        md.heading(2, "Comment citer", "citer"),
+        "",
+        f"{md.text(organisation)}. ({date.year}). *{md.text(document.titre)}* (version du {typo.date(date)}). "
+        f"{shown}. Consulté le \\[date de consultation\\].",
+        "",
+        "Cette adresse mène toujours à cette version, même après la publication d'une version plus récente.",
+        "",
+    ]

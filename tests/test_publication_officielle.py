@@ -1,0 +1,89 @@
+"""The official publication: who adopted what and when, the filed document attached with its
+fingerprint, the obligation it meets, and a citation with a permanent address per version."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.cli import export_pages
+from generator.content.loading import load_site
+from generator.content.problems import ContentError
+
+URL = "https://exemple.github.io/plans-publics/"
+RECORD = """publication:
+  instance: le conseil de la MRC
+  resolution: "2021-05-123"
+  date_adoption: 2021-05-11
+  date_depot: 2021-05-20
+  date_publication: 2021-06-01
+  signataires: [Jeanne Préfète, Paul Directeur]
+  document: plan-depose.pdf
+"""
+
+
+def with_record(content: Path, record: str = RECORD) -> Path:
+    piar = content / "documents" / "mrc-de-test-piar.yml"
+    piar.write_text(piar.read_text(encoding="utf-8").replace("enjeux:\n", record + "enjeux:\n", 1), encoding="utf-8")
+    pdf = content / "documents" / "plan-depose.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% le document depose\n" + bytes(range(256)) * 600)
+    return pdf
+
+
+def test_the_page_states_the_official_publication_and_the_fingerprint(mini: Path, tmp_path: Path) -> None:
+    pdf = with_record(mini)
+    built = build_site(mini, URL)
+    page = built.pages["documents/mrc-de-test-piar/index.md"].markdown
+    assert "Adopté par le conseil de la MRC le 11\u00a0mai\u00a02021 (résolution n°\u00a02021-05-123)." in page
+    assert "Déposé au ministère le 20\u00a0mai\u00a02021." in page and "Signé par\u00a0: Jeanne Préfète et Paul Directeur." in page
+    assert "Publié le 1er\u00a0juin\u00a02021" in page
+    assert f"`{hashlib.sha256(pdf.read_bytes()).hexdigest()}`" in page
+    assert "[plan-depose.pdf](depots/2024-10-02.pdf) (PDF, 153,6\u00a0ko)" in page
+    assert built.attachments == {"documents/mrc-de-test-piar/depots/2024-10-02.pdf": pdf}
+    assert not any("plan-depose.pdf" in n.file for n in built.site.notices)  # declared: published, no notice
+    out = tmp_path / "export"
+    export_pages(built, out)
+    assert (out / "documents/mrc-de-test-piar/depots/2024-10-02.pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_the_obligation_comes_from_the_programme(mini: Path) -> None:
+    programme = mini / "programmes" / "prog.yml"
+    text = programme.read_text(encoding="utf-8").replace(
+        "piar:\n", "piar:\n  obligation:\n    texte: la convention demande la publication du plan.\n    source: Convention, article 7\n", 1)
+    programme.write_text(text, encoding="utf-8")
+    page = build_site(mini, URL).pages["documents/mrc-de-test-piar/index.md"].markdown
+    assert "Publié conformément à ce qui suit\u00a0: la convention demande la publication du plan. Source\u00a0: Convention, article 7." in page
+
+
+def test_each_version_has_a_citation_and_a_permanent_address(mini: Path) -> None:
+    pages = build_site(mini, URL).pages
+    current = pages["documents/mrc-de-test-piar/index.md"].markdown
+    address = f"{URL}documents/mrc-de-test-piar/versions/2024-10-02/"
+    assert f"MRC de Test. (2024). *Plan d'intervention et d'affectation des ressources* (version du 2\u00a0octobre\u00a02024). [{address}]({address})." in current
+    permanent = pages["documents/mrc-de-test-piar/versions/2024-10-02.md"]
+    assert not permanent.in_nav and "**Version du 2\u00a0octobre\u00a02024, la version actuelle**" in permanent.markdown
+    # Once a newer version is published, the same address holds the same version, now archived.
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    (mini / "versions" / "mrc-de-test-piar").mkdir(parents=True)
+    (mini / "versions" / "mrc-de-test-piar" / "2024-10-02.yml").write_text(piar.read_text(encoding="utf-8"), encoding="utf-8")
+    piar.write_text(piar.read_text(encoding="utf-8").replace("mise_a_jour: 2024-10-02", "mise_a_jour: 2025-06-30"), encoding="utf-8")
+    later = build_site(mini, URL).pages
+    assert "**Ancienne version du 2\u00a0octobre\u00a02024, remplacée le 30\u00a0juin\u00a02025.**" in later["documents/mrc-de-test-piar/versions/2024-10-02.md"].markdown
+    assert "documents/mrc-de-test-piar/versions/2025-06-30.md" in later
+
+
+@pytest.mark.parametrize(("record", "words", "line"), [
+    (RECORD.replace("plan-depose.pdf", "absent.pdf"), "document déposé « absent.pdf » introuvable", 15),
+    (RECORD.replace("plan-depose.pdf", "../../secret.pdf"), "nom de document « ../../secret.pdf » invalide", 15),
+    (RECORD.replace("date_publication: 2021-06-01", "date_publication: 2021-05-01"), "la publication (1er\u00a0mai\u00a02021) précède l'adoption", 13),
+    (RECORD.replace("  instance: le conseil de la MRC\n", ""), "une résolution est adoptée par une instance", 9),
+])
+def test_an_inconsistent_record_gets_french_with_its_line(mini: Path, record: str, words: str, line: int) -> None:
+    with_record(mini, record)
+    with pytest.raises(ContentError) as info:
+        load_site(mini)
+    matching = [p for p in info.value.problems if words in p.message]
+    assert matching and matching[0].line == line, [str(p) for p in info.value.problems]
