@@ -87,3 +87,19 @@ def test_an_inconsistent_record_gets_french_with_its_line(mini: Path, record: st
         load_site(mini)
     matching = [p for p in info.value.problems if words in p.message]
     assert matching and matching[0].line == line, [str(p) for p in info.value.problems]
+
+
+def test_en_bref_gives_the_figures_a_citizen_wants_first() -> None:
+    from tests.conftest import ROOT
+
+    pages = build_site(ROOT / "content", URL).pages
+    piar = pages["documents/mrc-du-fjord-du-saguenay-piar/index.md"].markdown
+    brief = piar[piar.index("## En bref"):piar.index("**Voir aussi")]
+    assert "- 7\u00a0enjeux et 29\u00a0actions." in brief
+    assert "Prochaines échéances\u00a0: 31\u00a0décembre\u00a02024, janvier\u00a02025 et 31\u00a0mars\u00a02025" in brief
+    assert "{: .pp-part style=\"--pp-valeur: 60%\" }" in brief and ": 60\u00a0%" in brief
+    assert "Temps non imparti aux ressources." in brief  # an enjeu without a percentage keeps its note
+    entente = pages["documents/entente-attraction-abitibi-temiscamingue-2023-2027/index.md"].markdown
+    brief = entente[entente.index("## En bref"):entente.index("**Voir aussi")]
+    assert "Enveloppe totale\u00a0: 2\u00a0871\u00a0200\u00a0$, dont 2\u00a0856\u00a0200\u00a0$ en argent et 15\u00a0000\u00a0$ en biens et services." in brief
+    assert "6\u00a0partenaires\u00a0: MAMH, SQ, MIFI, MEIE, Total MRC/Ville et CPAT." in brief

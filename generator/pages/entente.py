@@ -12,6 +12,7 @@ from generator.content.models import (
 from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, region_path
 from generator.pages.page import Bar
+from generator.pages.at_a_glance import entente_at_a_glance
 from generator.pages.publication import citation_lines, publication_lines
 from generator.pages.parts import (
     COLON,
@@ -62,6 +63,7 @@ def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | N
         facts.append(f"Région{COLON} " + md.link(md.text(region.nom), md.relative(path, region_path(region.identifiant))))
     facts.append(md.text(updated_text(entente)))
     lines += md.bullets(facts) + [""]
+    lines += entente_at_a_glance(site, entente)
     if not archived:
         lines += document_links(site, entente, path)
     lines += publication_lines(site, entente, path)

@@ -121,7 +121,7 @@ def document_links(site: Site, document: Document, path: str) -> list[str]:
         + md.link("dictionnaire des données", md.relative(path, DATA_PATH))
         + ")"
     )
-    return md.bullets(links) + [""]
+    return [f"**Voir aussi{COLON}**", ""] + md.bullets(links) + [""]  # a paragraph first: never one list with the one above
 
 
 def time_share_text(enjeu: Enjeu) -> str:

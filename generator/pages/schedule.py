@@ -16,7 +16,8 @@ from generator.pages import markdown as md
 from generator.pages.addresses import document_path, schedule_path
 from generator.pages.page import Page
 from generator.pages.parts import finish, updated_text
-from generator.pages.piar import actions_of, average_progress, progress_bar, progress_text, status_text
+from generator.pages.piar import status_text
+from generator.pages.progress import actions_of, average_progress, progress_bar, progress_text
 
 
 def schedule_page(site: Site, piar: Piar) -> Page:
