@@ -26,7 +26,7 @@ SITE_URL = "https://exemple.org/plans/"
 FIXTURE_NAMES = ["mini", "suivi"]
 
 
-def _expected_files(name: str) -> dict[str, str]:
+def _expected_files(name: str) -> dict[str, str | bytes]:
     site = load_site(FIXTURES / name)
     files = {path: page.markdown for path, page in render_pages(site).items()}
     files["navigation.yml"] = yaml.safe_dump(build_nav(site), allow_unicode=True, sort_keys=False)
@@ -42,11 +42,12 @@ def test_golden_pages(name: str) -> None:
         for path, text in files.items():
             target = golden / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text.encode("utf-8"))
+            target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # bytes: XLSX workbooks
     on_disk = {p.relative_to(golden).as_posix() for p in golden.rglob("*") if p.is_file()}
     assert on_disk == set(files), "pages added or removed: regenerate the golden files"
     for path, text in files.items():
-        assert (golden / path).read_bytes().decode("utf-8") == text, path
+        on_file = (golden / path).read_bytes()
+        assert (on_file if isinstance(text, bytes) else on_file.decode("utf-8")) == text, path
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)

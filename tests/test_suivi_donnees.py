@@ -33,8 +33,9 @@ def seeds() -> tuple:
 
 
 def rows(text: str) -> list[dict[str, str]]:
-    assert text.startswith("\ufeff")
-    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    """RFC 4180: UTF-8 without BOM, comma."""
+    assert not text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_seed_statuses_are_not_invented(seeds: tuple) -> None:
@@ -54,10 +55,10 @@ def test_seed_csv_holds_every_action(seeds: tuple) -> None:
     table = rows(downloads[f"documents/{SEED_PIAR}/{SEED_PIAR}.csv"])
     piar = site.documents[SEED_PIAR]
     expected = [(e.numero, i, a.texte) for e in piar.enjeux for i, v in enumerate(e.volets, 1) for a in v.actions]
-    assert [(int(r["enjeu"]), int(r["volet"]), r["action"]) for r in table] == expected
+    assert [(int(r["enjeu"]), int(r["volet"]), r["action_texte"]) for r in table] == expected
     assert {r["enjeu_titre"] for r in table} == {e.titre for e in piar.enjeux}
-    assert table[0]["axes_programme"] == "2-7; 1-2-3-7" and table[0]["temps_imparti"] == "Temps non imparti aux ressources."
-    assert table[3]["temps_imparti"] == "15"
+    assert table[0]["axes_programme"] == "2-7; 1-2-3-7" and table[0]["temps_imparti_note"] == "Temps non imparti aux ressources."
+    assert table[0]["temps_imparti"] == "" and table[3]["temps_imparti"] == "15" and table[3]["temps_imparti_note"] == ""
     indicators = " | ".join(r["indicateurs"] for r in table)
     for enjeu in piar.enjeux:
         for volet in enjeu.volets:
@@ -66,16 +67,16 @@ def test_seed_csv_holds_every_action(seeds: tuple) -> None:
     assert downloads["donnees/actions.csv"] == downloads[f"documents/{SEED_PIAR}/{SEED_PIAR}.csv"]
 
 
-def test_seed_contributions_csv_and_excel_format(seeds: tuple) -> None:
+def test_seed_contributions_csv_for_machines(seeds: tuple) -> None:
     _, _, downloads = seeds
     text = downloads[f"documents/{SEED_ENTENTE}/{SEED_ENTENTE}.csv"]
-    assert "\r\n" in text and ";" in text.splitlines()[0]
+    assert "\r\n" in text and ";" not in text.splitlines()[0]
     table = rows(text)
     assert [(r["sigle"] or r["partie"], r["montant"], r["nature"]) for r in table] == [
         ("MAMH", "1800000", "monetaire"), ("SQ", "105000", "monetaire"), ("MIFI", "150000", "monetaire"),
         ("MEIE", "400000", "monetaire"), ("Total MRC/Ville", "401200", "monetaire"), ("CPAT", "15000", "non_monetaire"),
     ]
-    assert table[0]["part_du_total"] == "62,7"  # decimal comma, as Excel in French (Canada) reads it
+    assert table[0]["part_du_total"] == "62.7"  # decimal point, as pandas, R and csvkit read it
     assert {r["total_declare"] for r in table} == {"2871200"}
 
 
@@ -97,13 +98,16 @@ def test_dcat_catalogue(seeds: tuple) -> None:
     _, _, downloads = seeds
     catalogue = json.loads(downloads["donnees/catalogue.jsonld"])
     assert catalogue["@type"] == "dcat:Catalog"
-    assert catalogue["dct:license"] == {"@id": "https://creativecommons.org/licenses/by/4.0/deed.fr"}
+    assert catalogue["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert catalogue["dct:license"]["@type"] == "dct:LicenseDocument" and catalogue["dct:license"]["dct:identifier"] == "CC-BY-4.0"
     datasets = {d["dct:identifier"]: d for d in catalogue["dcat:dataset"]}
+    assert "plans-publics" in datasets  # the whole site's files
     piar = datasets[SEED_PIAR]
     assert piar["dct:publisher"]["foaf:name"] == "MRC du Fjord-du-Saguenay"
     assert piar["dct:issued"]["@value"] == "2021-05-11" and piar["dct:modified"]["@value"] == "2024-10-02"
     urls = [d["dcat:downloadURL"]["@id"] for d in piar["dcat:distribution"]]
-    assert urls == [f"{URL}documents/{SEED_PIAR}/{SEED_PIAR}.csv", f"{URL}documents/{SEED_PIAR}/{SEED_PIAR}.json"]
+    assert urls == [f"{URL}documents/{SEED_PIAR}/{name}" for name in (
+        f"{SEED_PIAR}.json", f"{SEED_PIAR}.csv", f"{SEED_PIAR}-indicateurs.csv", f"{SEED_PIAR}.xlsx", "datapackage.json")]
     assert "dct:modified" not in datasets[SEED_ENTENTE]  # the entente gives no date: none invented
 
 
@@ -206,12 +210,19 @@ def test_follow_up_site_builds_strict_with_downloads(tmp_path: Path) -> None:
     current = (site / "documents" / "mrc-de-test-piar" / "index.html").read_text(encoding="utf-8")
     assert 'href="versions/2021-05-01/"' in current and 'href="echeancier/"' in current
     assert 'href="mrc-de-test-piar.csv"' in current
-    assert (site / "documents" / "mrc-de-test-piar" / "mrc-de-test-piar.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (site / "documents" / "mrc-de-test-piar" / "mrc-de-test-piar.csv").read_bytes().startswith(b"document,")
+    assert (site / "documents" / "mrc-de-test-piar" / "mrc-de-test-piar.xlsx").read_bytes().startswith(b"PK")
+    assert (site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {URL}sitemap.xml\n")
     # Former versions and schedules are reached from their document, not from every page's menu.
     assert "versions/2021-05-01" not in (site / "index.html").read_text(encoding="utf-8")
     for page in site.rglob("*.html"):
         if page.name == "index.html":
-            assert 'type="application/atom+xml"' in page.read_text(encoding="utf-8"), page
+            text = page.read_text(encoding="utf-8")
+            assert 'type="application/atom+xml"' in text and 'type="application/ld+json"' in text, page
+            assert '<meta property="og:title"' in text and text.count('<meta name="description"') == 1, page
+    data = (site / "donnees" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Les données de chaque document publié sur ce site' in data
+    assert f'<link rel="canonical" href="{URL}donnees/">' in data
 
 
 def test_csv_cells_never_run_as_formulas(mini: Path) -> None:
@@ -224,7 +235,7 @@ def test_csv_cells_never_run_as_formulas(mini: Path) -> None:
     site = load_site(mini)
     downloads = render_downloads(site, "https://exemple.github.io/plans-publics/")
     for path in ("documents/mrc-de-test-piar/mrc-de-test-piar.csv", "donnees/actions.csv"):
-        rows = list(csv.reader(io.StringIO(downloads[path].lstrip("\ufeff")), delimiter=";"))
+        rows = list(csv.reader(io.StringIO(downloads[path])))
         cells = [cell for row in rows for cell in row]
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), path
         assert "'" + formula in cells, path
@@ -241,8 +252,8 @@ def test_progress_of_actions_is_published_and_summarised() -> None:
     schedule = pages["documents/mrc-de-test-piar/echeancier.md"].markdown
     assert "avancement de 60\u00a0%" in schedule and 'aria-valuenow="80"' in schedule
     downloads = render_downloads(site, "https://exemple.github.io/plans-publics/")
-    rows = list(csv.DictReader(io.StringIO(downloads["documents/mrc-de-test-piar/mrc-de-test-piar.csv"].lstrip("\ufeff")), delimiter=";"))
-    assert {r["action"]: r["avancement"] for r in rows}["Visiter les entreprises."] == "60"
+    rows = list(csv.DictReader(io.StringIO(downloads["documents/mrc-de-test-piar/mrc-de-test-piar.csv"])))
+    assert {r["action_texte"]: r["avancement"] for r in rows}["Visiter les entreprises."] == "60"
     data = json.loads(downloads["documents/mrc-de-test-piar/mrc-de-test-piar.json"])
     statut = data["enjeux"][0]["volets"][0]["actions"][1]["statut"]
     assert statut["avancement"] == 60 and statut["etat"] == "en cours"
@@ -303,7 +314,7 @@ def test_mixed_contributions_show_cash_and_in_kind_parts(mini: Path) -> None:
     assert "| **Total des contributions** | **1\u00a0001\u00a0000\u00a0$** | **750\u00a0000\u00a0$** | **251\u00a0000\u00a0$** | **100\u00a0%** |" in page.markdown
     assert page.markdown.count("non monétaire") == 1  # the suffix is not doubled when staff wrote it
     assert page.chart[0].in_kind_amount == "250\u00a0000\u00a0$" and page.chart[0].in_kind_ratio == 0.25
-    rows = list(csv.DictReader(io.StringIO(render_downloads(site, URL)["documents/nordique-entente/nordique-entente.csv"].lstrip("\ufeff")), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO(render_downloads(site, URL)["documents/nordique-entente/nordique-entente.csv"])))
     assert [(r["montant_en_argent"], r["montant_en_biens_et_services"]) for r in rows] == [("750000", "250000"), ("0", "1000")]
 
     path.write_text(path.read_text(encoding="utf-8").replace("total_monetaire_declare: 750000", "total_monetaire_declare: 760000"), encoding="utf-8")

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from urllib.parse import urlsplit
 
 from generator import typography as typo
 from generator.content.loading import Site
 from generator.content.models import feed_date, version_date
 from generator.pages.versions import changes
-from generator.pages.addresses import FEED_PATH, document_path, public_url, version_path
+from generator.pages.addresses import FEED_PATH, document_path, download_path, public_url, version_path
 
 
 
-FEED_LIMIT = 50
+FEED_LIMIT = 50  # entries beyond each document's newest one
 FEED_CHANGES = 10  # changes listed in an entry's summary; the page's history has them all
 
 
@@ -27,8 +28,22 @@ def quoteattr(text: str) -> str:
     return '"' + html.escape(text, quote=True) + '"'
 
 
+def entry_id(base: str, identifier: str, date: dt.date) -> str:
+    """An entry's id, the same for a given version of a document whatever happens later (a newer
+    version, the archiving of this one): a tag URI (RFC 4151) from the site's address, the
+    version's date and the document's identifier."""
+    parts = urlsplit(base)
+    return f"tag:{parts.hostname or 'localhost'},{date.isoformat()}:{parts.path}documents/{identifier}"
+
+
+DATA_LINKS = (("csv", "text/csv", "CSV"),
+              ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+              ("json", "application/json", "JSON"))
+
+
 def feed(site: Site, base: str) -> str:
-    """New documents and new versions, newest first; undated versions are left out."""
+    """New documents and new versions, newest first; undated versions are left out. Every
+    document is there (its newest version at least), and each entry links to its data files."""
     entries = []
     for document in site.documents.values():
         org = site.organisations[document.organisation].nom
@@ -49,7 +64,11 @@ def feed(site: Site, base: str) -> str:
                 summary += " " + (" ".join(found[:FEED_CHANGES]) + (" …" if len(found) > FEED_CHANGES else "") if found else "Aucun changement du contenu publié.")
             entries.append((date, document.identifiant, title, page, summary, org))
     entries.sort(key=lambda e: (-e[0].toordinal(), e[1]))
-    entries = entries[:FEED_LIMIT]
+    newest = {}
+    for entry in entries:
+        newest.setdefault(entry[1], entry)
+    kept = set(map(id, entries[:FEED_LIMIT])) | set(map(id, newest.values()))
+    entries = [e for e in entries if id(e) in kept]
     updated = entries[0][0] if entries else dt.date(1970, 1, 1)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -67,8 +86,11 @@ def feed(site: Site, base: str) -> str:
         lines += [
             "  <entry>",
             f"    <title>{escape(title)}</title>",
-            f"    <id>{escape(page)}#{date.isoformat()}</id>",
+            f"    <id>{escape(entry_id(base, identifier, date))}</id>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
+            *(f'    <link rel="related" type="{media}" title="Données ({label})" '
+              f"href={quoteattr(public_url(base, download_path(identifier, ext)))}/>"
+              for ext, media, label in DATA_LINKS),
             f"    <updated>{date.isoformat()}T00:00:00Z</updated>",
             f"    <author><name>{escape(org)}</name></author>",
             f"    <summary>{escape(summary)}</summary>",

@@ -51,19 +51,37 @@ def _data_fields(cls: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(cls) if f.name != "source" and f.init)
 
 
-def document_data(site: Site, document: Document) -> dict[str, Any]:
-    data = to_data(document)
+def licence_and_provenance(site: Site, base: str) -> dict[str, Any]:
+    """The licence and the provenance that every JSON file carries, the same everywhere."""
+    publisher = site.organisations.get(site.info.editeur or "")
+    return {
+        "licence": to_data(site.info.licence),
+        "provenance": {
+            "editeur": publisher.nom if publisher else site.info.titre,
+            "site": base,
+            "catalogue": base + "donnees/catalogue.jsonld",
+            "description": "Données tirées des documents publiés par chaque organisation, transcrites et vérifiées "
+                           "par l'outil plans-publics; chaque document nomme son organisation.",
+        },
+    }
+
+
+def document_data(site: Site, document: Document, base: str, schema: str, common: dict[str, Any]) -> dict[str, Any]:
+    """A document's JSON: ``$schema`` first, its fields, its earlier versions, then licence and provenance."""
+    data = {"$schema": schema, **to_data(document)}
     data["versions_anterieures"] = [
         {"date": date.isoformat(), "document": to_data(version)} for date, version in site.versions.get(document.identifiant, ())
     ]
+    data.update(common)
     return data
 
 
-def site_data(site: Site) -> dict[str, Any]:
+def site_data(site: Site, schema: str, common: dict[str, Any]) -> dict[str, Any]:
     """Everything but the documents, which render_downloads appends."""
     return {
+        "$schema": schema,
         "titre": site.info.titre,
-        "licence": to_data(site.info.licence),
+        **common,
         "regions": [to_data(r) for r in sorted(site.regions.values(), key=lambda r: r.identifiant)],
         "organisations": [to_data(o) for o in sorted(site.organisations.values(), key=lambda o: o.identifiant)],
         "programmes": [to_data(p) for p in sorted(site.programmes.values(), key=lambda p: p.identifiant)],
