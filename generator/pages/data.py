@@ -50,7 +50,9 @@ def data_page(site: Site, site_url: str = "") -> Page:
         "Les données de chaque document publié sur ce site sont téléchargeables en CSV (pour les logiciels), "
         "en classeur XLSX (pour un tableur) et en JSON (le document complet). Elles sont publiées sous la licence "
         + md.link(md.text(licence.nom), licence.adresse)
-        + ".",
+        + f" (adresse\u00a0: <{licence.adresse}>"
+        + (f"; identifiant SPDX\u00a0: {md.text(licence.spdx)}" if licence.spdx else "")
+        + ").",
         "",
         md.heading(2, "L'ensemble du site", "ensemble"),
         "",
