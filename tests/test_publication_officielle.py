@@ -103,3 +103,24 @@ def test_en_bref_gives_the_figures_a_citizen_wants_first() -> None:
     brief = entente[entente.index("## En bref"):entente.index("**Voir aussi")]
     assert "Enveloppe totale\u00a0: 2\u00a0871\u00a0200\u00a0$, dont 2\u00a0856\u00a0200\u00a0$ en argent et 15\u00a0000\u00a0$ en biens et services." in brief
     assert "6\u00a0partenaires\u00a0: MAMH, SQ, MIFI, MEIE, Total MRC/Ville et CPAT." in brief
+
+
+def test_a_link_card_to_paste_into_the_organisations_site(mini: Path) -> None:
+    import html as html_module
+    import re
+
+    import markdown
+
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    piar.write_text(piar.read_text(encoding="utf-8").replace("titre: Plan d'intervention", "titre: Plan <script>x</script> `d'intervention"), encoding="utf-8")
+    pages = build_site(mini, URL).pages
+    assert "[Lien à coller sur le site de l'organisation](lien.md)" in pages["documents/mrc-de-test-piar/index.md"].markdown
+    card = pages["documents/mrc-de-test-piar/lien.md"]
+    assert not card.in_nav
+    rendered = markdown.markdown(card.markdown, extensions=["abbr", "attr_list", "tables", "toc"])
+    [code] = re.findall(r"<pre><code>(.*?)</code></pre>", rendered, re.S)  # shown as code, never rendered
+    snippet = html_module.unescape(code)
+    assert snippet.startswith(f'<a href="{URL}documents/mrc-de-test-piar/"')
+    assert "&lt;script&gt;" in snippet and "<script" not in snippet.replace("&lt;script", "")  # the title, escaped in the snippet
+    assert "À jour le 2\u00a0octobre\u00a02024." in snippet and "2\u00a0enjeux, 3\u00a0actions." in snippet
+    assert not re.search(r"<script|src=|@import|url\(", snippet)  # no script, no request to another site

@@ -20,6 +20,7 @@ from generator.pages.addresses import (
     DATA_PATH,
     document_path,
     download_path,
+    card_path,
     schedule_path,
 )
 from generator.typography import NBSP
@@ -121,6 +122,7 @@ def document_links(site: Site, document: Document, path: str) -> list[str]:
         + md.link("dictionnaire des données", md.relative(path, DATA_PATH))
         + ")"
     )
+    links.append(md.link("Lien à coller sur le site de l'organisation", md.relative(path, card_path(document.identifiant))))
     return [f"**Voir aussi{COLON}**", ""] + md.bullets(links) + [""]  # a paragraph first: never one list with the one above
 
 

@@ -22,6 +22,7 @@ from generator.pages.data import data_page
 from generator.pages.entente import contributions_chart, entente_lines
 from generator.pages.glossary import abbreviations, glossary_page
 from generator.pages.home import home_page, region_page
+from generator.pages.link_card import link_card_page
 from generator.pages.organisation import organisation_page
 from generator.pages.page import Page
 from generator.pages.parts import (
@@ -51,6 +52,7 @@ def _plan(site: Site, site_url: str) -> list[tuple[str, bool, Callable[[], Page]
         if (date := version_date(document)) is not None and date not in {d for d, _ in site.versions.get(document.identifiant, ())}:
             # The current version at the address it keeps once a newer one is published (« Comment citer »).
             plan.append((document.source, False, functools.partial(_document_page, site, document, archived=(date, None), site_url=site_url, current=True)))
+        plan.append((document.source, False, functools.partial(link_card_page, site, document, site_url)))
         # Schedules and former versions are reached from their document, not from the menu.
         if isinstance(document, Piar):
             plan.append((document.source, False, functools.partial(schedule_page, site, document)))
