@@ -746,3 +746,25 @@ def test_the_preview_command_is_given_for_each_system(seed_docx: Path, tmp_path:
         "py scripts\\apercu.py), puis publiez."
     for script in ("apercu.py",):
         assert (ROOT / "scripts" / script).is_file()
+
+
+def test_the_imported_word_file_is_kept_as_the_filed_document(seed_docx: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`importer --joindre`: the Word file beside the YAML, declared in `publication › document`, published
+    with its fingerprint; a new version keeps the previous file beside the archived YAML."""
+    import hashlib
+
+    from generator.build import build_site
+
+    content = copy_content(tmp_path / "content")
+    args = ["--contenu", str(content), "importer", str(seed_docx), "--organisation", "mrc-du-fjord-du-saguenay", "--joindre"]
+    assert main(args) == 0
+    attached = content / "documents" / f"{PIAR}-2024-10-02.docx"
+    assert attached.read_bytes() == seed_docx.read_bytes()
+    assert f"publication:\n  document: {attached.name}\n" in (content / "documents" / f"{PIAR}.yml").read_text(encoding="utf-8")
+    assert "Document Word gardé comme document déposé" in capsys.readouterr().out
+    built = build_site(content, "https://exemple.github.io/plans-publics/")
+    assert built.attachments == {f"documents/{PIAR}/depots/2024-10-02.docx": attached}
+    assert hashlib.sha256(attached.read_bytes()).hexdigest() in built.pages[f"documents/{PIAR}/index.md"].markdown
+    # An update: the archived version keeps its own file.
+    assert main(["--contenu", str(content), "nouvelle-version", PIAR]) == 0
+    assert (content / "versions" / PIAR / attached.name).read_bytes() == seed_docx.read_bytes()

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +85,11 @@ def add_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
         "--nouvelle-version", action="store_true",
         help="le plan importé est une mise à jour : la version actuelle est d'abord copiée dans "
         "versions/<identifiant>/<date>.yml, puis remplacée",
+    )
+    importer.add_argument(
+        "--joindre", action="store_true",
+        help="garde le fichier Word à côté du fichier écrit, comme document déposé (publication › document) : "
+        "le site le publie avec sa taille et son empreinte SHA-256",
     )
     importer.set_defaults(action=_run(_import))
 
@@ -317,9 +323,19 @@ def _import(args: argparse.Namespace) -> int:
         plan, organisation=organisation, programme=programme, source=source.name,
         modeline=None if to_screen else document_modeline(target, content),
     )
+    attached = None
+    if args.joindre:
+        if to_screen:
+            raise CommandError("--joindre garde le fichier Word à côté du fichier écrit : il ne va pas avec --sortie -.")
+        date = re.search(r"(?m)^mise_a_jour: *(\d{4}-\d{2}-\d{2})", text) or re.search(r"(?m)^date_du_plan: *(\d{4}-\d{2}-\d{2})", text)
+        attached = target.parent / f"{target.stem}-{date[1] if date else 'depose'}.docx"
+        text = re.sub(r"(?m)^enjeux:", f"publication:\n  document: {attached.name}\nenjeux:", text, count=1)
     name = target.name if IDENTIFIER.fullmatch(target.stem) else f"{organisation}-piar.yml"
     if archive is not None:
         _write_archive(target, archive)
+    if attached is not None:  # beside the YAML file before it is checked: the check reads it
+        attached.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, attached)
     errors, notices = check_document(content, name, text)
 
     out: TextIO = sys.stderr if to_screen else sys.stdout
@@ -329,6 +345,8 @@ def _import(args: argparse.Namespace) -> int:
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text.encode("utf-8"))
+        if attached is not None:
+            print(f"Document Word gardé comme document déposé{NBSP}: {_show(attached)}", file=out)
     enjeux, volets = len(plan.enjeux), plan.volet_count
     print(f"PIAR importé de « {source.name} »{NBSP}: {enjeux} enjeu{'x' if enjeux > 1 else ''}, "
           f"{volets} volet{'s' if volets > 1 else ''} (organisation {organisation}, programme {programme}).", file=out)
@@ -386,6 +404,10 @@ def _write_archive(target: Path, archive: Path) -> None:
         lines[0] = modeline(archive, schema)
     archive.parent.mkdir(parents=True, exist_ok=True)
     archive.write_bytes("\n".join(lines).encode("utf-8"))
+    # The version keeps its own filed document (publication › document), beside its YAML file.
+    match = re.search(r"(?m)^  document: *([a-z0-9-]+\.(?:pdf|docx|odt|doc)) *$", text)
+    if match and (target.parent / match[1]).is_file() and not (archive.parent / match[1]).exists():
+        shutil.copy2(target.parent / match[1], archive.parent / match[1])
 
 
 
