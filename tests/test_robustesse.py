@@ -153,6 +153,7 @@ NOT_FREE_TEXT = {
     "mise_a_jour", "echeances", "objectifs_programme", "axes_programme", "telephone", "courriel", "site_web",
     "code", "montant", "total_declare", "temps_imparti", "debut", "fin", "numero", "poste",
     "total_comprend_non_monetaire", "par_defaut", "minimum", "maximum", "objectif_et_axe_par_enjeu",
+    "adresse", "spdx",  # the licence's canonical address and SPDX identifier (site.yml)
 }
 
 
