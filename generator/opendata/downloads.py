@@ -9,6 +9,7 @@ gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -93,7 +94,7 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str | bytes]:
             resources.append(dp.resource(table, table.name, path.rsplit("/", 1)[1], text.encode("utf-8"), foreign_keys=True))
         resources.append(_inline_documents([document_rows[identifier]]))
         title = f"{document.titre} — {site.organisations[document.organisation].nom}"
-        files[download_path(identifier, "xlsx")] = workbook([(t, rows) for t, _, rows in tables], title, licence_text, source_text)
+        files[download_path(identifier, "xlsx")] = _workbook([(t, rows) for t, _, rows in tables], title, licence_text, source_text)
         files[document_package_path(identifier)] = _json(dp.package(
             site, base, identifier, title, "Les tables du document et leur dictionnaire.", page, resources))
         distributions[identifier] = [
@@ -116,7 +117,7 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str | bytes]:
         files[f"donnees/{table.name}.csv"] = text
         resources.append(dp.resource(table, table.name, f"{table.name}.csv", text.encode("utf-8"), foreign_keys=True))
         rows = [row for i in sorted(by_document) for row in by_document[i]]
-        files[f"donnees/{table.name}.xlsx"] = workbook([(table, rows)], f"{site.info.titre} : {table.title}", licence_text, source_text)
+        files[f"donnees/{table.name}.xlsx"] = _workbook([(table, rows)], f"{site.info.titre} : {table.title}", licence_text, source_text)
     files[DATAPACKAGE_PATH] = _json(dp.package(
         site, base, "plans-publics", site.info.titre, site.info.description, public_url(base, DATA_PATH), resources))
     # The documents come last in the site's JSON object: its text ends with their list.
@@ -135,6 +136,22 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str | bytes]:
     files[FEED_PATH] = feed(site, base)
     files[ROBOTS_PATH] = f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"
     return dict(sorted(files.items()))
+
+
+# A workbook's bytes by the digest of what it is made of: the preview's rebuilds, in the same
+# process, redo only the workbooks whose rows changed (XlsxWriter takes some 5 ms a workbook).
+_WORKBOOKS: dict[str, bytes] = {}
+_WORKBOOKS_KEPT = 20000
+
+
+def _workbook(sheets: list[tuple[Table, list[Row]]], title: str, licence: str, source: str) -> bytes:
+    key = hashlib.sha1(repr((title, licence, source, [(t.name, rows) for t, rows in sheets])).encode("utf-8")).hexdigest()
+    content = _WORKBOOKS.get(key)
+    if content is None:
+        if len(_WORKBOOKS) >= _WORKBOOKS_KEPT:
+            _WORKBOOKS.clear()
+        content = _WORKBOOKS[key] = workbook(sheets, title, licence, source)
+    return content
 
 
 def _inline_documents(rows: list[Row]) -> dict[str, Any]:
