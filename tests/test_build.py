@@ -82,7 +82,7 @@ def test_no_english_in_the_interface(site: Path) -> None:
         text = page.read_text(encoding="utf-8")
         for word in english:
             assert word not in text, (page, word)
-        assert '<html lang="fr"' in text
+        assert '<html lang="fr-CA"' in text
 
 
 def test_typography_uses_no_break_spaces(site: Path) -> None:

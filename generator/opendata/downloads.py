@@ -25,7 +25,7 @@ from generator.opendata.dcat import CATALOGUE_PATH, Distribution, catalogue
 from generator.opendata.json_data import compact_json, document_data, licence_and_provenance, site_data
 from generator.opendata.json_schema import DOCUMENT_SCHEMA_PATH, SITE_SCHEMA_PATH, document_schema, site_schema
 from generator.opendata.xlsx import workbook
-from generator.pages.addresses import DATA_PATH, FEED_PATH, document_path, download_path, public_url
+from generator.pages.addresses import DATA_PATH, FEED_PATH, document_package_path, document_path, download_path, indicators_path, public_url
 
 DATAPACKAGE_PATH = "donnees/datapackage.json"
 ROBOTS_PATH = "robots.txt"
@@ -47,14 +47,6 @@ SITE_FILES = (
     (CATALOGUE_PATH, "Catalogue des jeux de données, DCAT-AP 3 (JSON-LD)"),
     (FEED_PATH, "Flux Atom des nouveaux documents et des nouvelles versions"),
 )
-
-
-def indicators_path(identifier: str) -> str:
-    return f"documents/{identifier}/{identifier}-indicateurs.csv"
-
-
-def document_package_path(identifier: str) -> str:
-    return f"documents/{identifier}/datapackage.json"
 
 
 def document_tables(site: Site, document: Any) -> list[tuple[Table, str, list[Row]]]:

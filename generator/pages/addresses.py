@@ -32,6 +32,14 @@ def document_path(identifier: str) -> str:
     return f"documents/{identifier}/index.md"
 
 
+def indicators_path(identifier: str) -> str:
+    return f"documents/{identifier}/{identifier}-indicateurs.csv"
+
+
+def document_package_path(identifier: str) -> str:
+    return f"documents/{identifier}/datapackage.json"
+
+
 def schedule_path(identifier: str) -> str:
     return f"documents/{identifier}/echeancier.md"
 

@@ -9,7 +9,8 @@ from generator.content.models import (
 )
 from generator.opendata import schema_org
 from generator.opendata.csv_tables import ACTIONS, CONTRIBUTIONS, DOCUMENTS, INDICATEURS, Table
-from generator.opendata.downloads import SITE_FILES, document_package_path, indicators_path
+from generator.opendata.downloads import SITE_FILES
+from generator.pages.addresses import document_package_path, indicators_path
 from generator.opendata.json_schema import DOCUMENT_SCHEMA_PATH, SITE_SCHEMA_PATH
 from generator.pages import markdown as md
 from generator.typography import typeset

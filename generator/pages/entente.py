@@ -13,6 +13,7 @@ from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, region_path
 from generator.pages.page import Bar
 from generator.pages.at_a_glance import entente_at_a_glance
+from generator.opendata import schema_org
 from generator.pages.publication import citation_lines, publication_lines
 from generator.pages.parts import (
     COLON,
@@ -102,6 +103,8 @@ def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | N
     lines += citation_lines(site, entente, path, site_url)
     if not archived:
         lines += history_section(site, entente, path)
+        if site_url:  # for search engines: the document's data as a schema.org Dataset (escaped JSON)
+            lines += [schema_org.script(schema_org.document(site, site_url, entente)), ""]
     return lines
 
 

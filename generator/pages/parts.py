@@ -21,6 +21,8 @@ from generator.pages.addresses import (
     document_path,
     download_path,
     card_path,
+    document_package_path,
+    indicators_path,
     schedule_path,
 )
 from generator.typography import NBSP
@@ -113,14 +115,16 @@ def document_links(site: Site, document: Document, path: str) -> list[str]:
     links = []
     if isinstance(document, Piar):
         links.append(md.link("Échéancier des actions", md.relative(path, schedule_path(document.identifiant))))
+    identifier = document.identifiant
+    tables = [md.link("CSV", md.relative(path, download_path(identifier, "csv"))),
+              md.link("XLSX", md.relative(path, download_path(identifier, "xlsx")))]
+    if isinstance(document, Piar):
+        tables.append(md.link("indicateurs en CSV", md.relative(path, indicators_path(identifier))))
     links.append(
-        "Données du document : "
-        + md.link("CSV", md.relative(path, download_path(document.identifiant, "csv")))
-        + ", "
-        + md.link("JSON", md.relative(path, download_path(document.identifiant, "json")))
-        + " ("
-        + md.link("dictionnaire des données", md.relative(path, DATA_PATH))
-        + ")"
+        f"Données du document{COLON} " + ", ".join(tables)
+        + ", " + md.link("JSON", md.relative(path, download_path(identifier, "json")))
+        + ", " + md.link("paquet de données", md.relative(path, document_package_path(identifier)))
+        + " (" + md.link("dictionnaire des données", md.relative(path, DATA_PATH)) + ")"
     )
     links.append(md.link("Lien à coller sur le site de l'organisation", md.relative(path, card_path(document.identifiant))))
     return [f"**Voir aussi{COLON}**", ""] + md.bullets(links) + [""]  # a paragraph first: never one list with the one above

@@ -20,6 +20,7 @@ from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, programme_path
 from generator.pages.at_a_glance import piar_at_a_glance
 from generator.pages.progress import actions_of, average_progress, overdue, progress_bar, progress_text
+from generator.opendata import schema_org
 from generator.pages.publication import citation_lines, publication_lines
 from generator.pages.parts import (
     COLON,
@@ -74,6 +75,8 @@ def piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None, *, s
     lines += citation_lines(site, piar, path, site_url)
     if not archived:
         lines += history_section(site, piar, path)
+        if site_url:  # for search engines: the document's data as a schema.org Dataset (escaped JSON)
+            lines += [schema_org.script(schema_org.document(site, site_url, piar)), ""]
     return lines
 
 
