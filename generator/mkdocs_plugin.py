@@ -31,6 +31,7 @@ from generator.content.problems import ContentError, Problem, notices_report
 from generator.pages.addresses import FEED_PATH
 from generator.preview import BannerApp
 from generator.publishing import PublishError, Publication
+from generator.search import FOLDER as SEARCH_FOLDER, SearchError, fallback_links, index_site, page_filters
 
 log = get_plugin_logger("plans-publics")
 
@@ -79,11 +80,15 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         self._banner: bytes | None = None
         self._logged_errors = ""
         self._logged_notices = ""
+        # Search: each page's filters; whether the preview's index was made from a site (see _index).
+        self._filters: dict[str, list[tuple[str, str]]] = {}
+        self._preview_indexed = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command, self._dirty = command, dirty
         # MkDocs keeps one instance per process: a new command starts from no site.
         self.built, self._banner, self._logged_errors, self._logged_notices = None, None, "", ""
+        self._filters, self._preview_indexed = {}, False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = self.config.contenu
@@ -127,6 +132,8 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             self._logged_notices = notices
         if self.config.navigation and self.built is not None:
             config.nav = _escape_titles(self.built.nav)
+        if self.built is not None:
+            self._filters = page_filters(self.built.site)
 
     def _show_errors(self, problems: list[Problem], config: MkDocsConfig, fault: Exception | None = None) -> None:
         """Preview: keep the last good site (``self.built``), put the errors in the banner, log them once."""
@@ -216,6 +223,14 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         context["flux_atom"] = FEED_PATH
         context["graphique"] = generated.chart if generated else ()
         context["hors_menu"] = bool(generated and not generated.in_nav)
+        # Search: the pages of the menu are indexed, with their filters (partials/recherche-filtres.html).
+        context["recherche_indexee"] = bool(generated and generated.in_nav)
+        context["recherche_filtres"] = self._filters.get(page.file.src_uri, [])
+        return context
+
+    def on_template_context(self, context, template_name, config):  # type: ignore[no-untyped-def]
+        # The search page's stand-in without JavaScript: the region pages.
+        context["recherche_regions"] = fallback_links(self.built.site) if self.built else []
         return context
 
     def on_post_page(self, output: str, page, config):  # type: ignore[no-untyped-def]
@@ -227,15 +242,35 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self._warnings)
         publication, self._publication = self._publication, None
-        if publication is None:
-            return
-        if config.strict and self._warnings.count:
+        if publication is not None and config.strict and self._warnings.count:
             publication.abandon()  # MkDocs stops the build right after this event
+            return
+        try:
+            self._index(config)  # the search index of the staging folder, before it is published
+        except SearchError as error:
+            if publication is None:  # the preview goes on without an up-to-date search
+                log.warning(f"Aperçu : {error}")
+                return
+            publication.abandon()
+            raise PluginError(str(error)) from None
+        if publication is None:
             return
         try:
             config.site_dir = str(publication.finish())
         except PublishError as error:
             raise PluginError(str(error)) from None
+
+    def _index(self, config: MkDocsConfig) -> None:
+        """Index the built pages for the search. A build always does; the preview (``--dirty``) only
+        when its folder has no index made from a site yet, so that an edit shows at once: its search
+        stays that of its start (``--complet`` rebuilds, and indexes, everything each time)."""
+        if self._command == "serve":
+            present = os.path.isdir(os.path.join(config.site_dir, SEARCH_FOLDER))
+            if self._dirty and present and self._preview_indexed:
+                return
+            self._preview_indexed = self.built is not None
+        pages, seconds = index_site(config.site_dir)
+        log.info(f"Recherche : {pages} pages indexées en {seconds:.1f} s".replace(".", ","))
 
     def on_build_error(self, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self._warnings)
