@@ -8,7 +8,9 @@ them; in CI (CI=true) a missing tool is a failure, never a skip.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import socket
@@ -27,6 +29,10 @@ CHROMIUM_ARGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+# What GitHub Pages compresses (gzip) and how long it lets browsers keep a file.
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".jsonld")
+MAX_AGE = 600
 
 
 def missing(what: str, how: str) -> None:
@@ -50,7 +56,8 @@ def free_port() -> int:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under BASE_PATH, with the site's 404 page, like GitHub Pages."""
+    """Serves the site under BASE_PATH, with the site's 404 page, like GitHub Pages: text files
+    gzip-compressed when the browser accepts it, every file cacheable for MAX_AGE seconds."""
 
     def __init__(self, *args: object, site: Path, **kwargs: object) -> None:
         self.site = site
@@ -60,6 +67,27 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(BASE_PATH):
             return str(self.site / "__absent__")
         return super().translate_path("/" + path[len(BASE_PATH):])
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", f"max-age={MAX_AGE}")
+        super().end_headers()
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepted and path.endswith(COMPRESSED) and os.path.isfile(path)):
+            return super().send_head()
+        with open(path, "rb") as file:
+            body = gzip.compress(file.read(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code == 404 and (self.site / "404.html").is_file():
@@ -96,3 +124,13 @@ def page_urls(site: Path, base: str) -> list[str]:
         relative = page.parent.relative_to(site).as_posix()
         urls.append(base + ("" if relative == "." else relative + "/"))
     return urls
+
+
+def transferred(page: object) -> dict[str, int]:
+    """Bytes the page took from the network so far (compressed, headers included), by address:
+    the document and every resource; what came from the browser's cache counts 0."""
+    entries = page.evaluate(  # type: ignore[attr-defined]
+        """() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                  .map(e => [e.name, e.transferSize])"""
+    )
+    return {name: size for name, size in entries}
