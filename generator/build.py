@@ -15,6 +15,7 @@ from generator.content.problems import ContentError, Problem
 from generator.opendata.downloads import render_downloads
 from generator.pages.addresses import attachment_files, is_inside_site
 from generator.pages.menu import build_nav
+from generator.pages.publication import permanent_addresses
 from generator.pages.page import NavItem, Page
 from generator.pages.site import render_pages
 
@@ -36,7 +37,8 @@ def build_site(content_dir: Path | str, site_url: str) -> SiteBuild:
     Raises :class:`~generator.content.problems.ContentError` listing every problem of every file.
     """
     site = load_site(content_dir)
-    built = SiteBuild(site, build_nav(site), render_pages(site, site_url), render_downloads(site, site_url), attachment_files(site))
+    downloads = {**render_downloads(site, site_url), **permanent_addresses(site)}
+    built = SiteBuild(site, build_nav(site), render_pages(site, site_url), downloads, attachment_files(site))
     outside = [path for path in (*built.pages, *built.downloads, *built.attachments) if not is_inside_site(path)]
     if outside:  # identifiers are checked as slugs; this is the last guard before files are written
         raise ContentError([Problem(site.root.name, None, None, "", f"adresse de fichier refusée : « {path} ».") for path in outside])

@@ -306,11 +306,12 @@ _THEME_STATIC = re.compile(r"(^|/)\.|\.pyc?$|\.html$|readme|^mkdocs_theme\.yml$|
 
 
 def _valid_toggles(output: str) -> str:
-    """Material's base.html (not overridable by block) puts autocomplete on two
-    checkboxes, which the Nu Html Checker rejects: drop the attribute there."""
+    """Two fixes to Material's base.html, whose lines are not overridable by block: it puts
+    autocomplete on two checkboxes, which the Nu Html Checker rejects (dropped), and names the
+    language "fr" where the site is in Québec French, "fr-CA"."""
     for toggle in _TOGGLES:
         output = output.replace(toggle + ' autocomplete="off"', toggle, 1)
-    return output
+    return output.replace('<html lang="fr" ', '<html lang="fr-CA" ', 1)
 
 
 _TOGGLES = tuple(

@@ -152,8 +152,8 @@ def test_workbooks_have_typed_cells_french_headers_and_the_dictionary(published:
     dictionary = [[c.value for c in row] for row in book["Dictionnaire"].iter_rows(min_row=2, max_col=6)]
     assert ["Contributions", "montant", "Montant ($)", "nombre", "dollars",
             "Montant de la contribution, en dollars canadiens."] in dictionary
-    plan = openpyxl.load_workbook(folder / "documents/mrc-de-test-piar/mrc-de-test-piar.xlsx")
-    assert plan.sheetnames == ["Actions", "Indicateurs", "Dictionnaire"]
+    plan = openpyxl.load_workbook(folder / "donnees/actions.xlsx")  # one workbook per table of the site
+    assert plan.sheetnames == ["Actions", "Dictionnaire"] and plan["Actions"].auto_filter.ref
     deadline = plan["Actions"].cell(2, [c.value for c in plan["Actions"][1]].index("Échéance (mois)") + 1)
     assert deadline.value == dt.datetime(2025, 3, 1) and deadline.number_format == "yyyy-mm"
 
@@ -306,7 +306,7 @@ def test_feed_entries_link_to_the_data_files(published: tuple) -> None:
     files, _ = published
     for entry in _entries(files["flux.xml"]).values():
         related = {link.get("type"): link.get("href") for link in entry.findall("a:link", ATOM) if link.get("rel") == "related"}
-        assert set(related) == {"text/csv", "application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        assert set(related) == {"text/csv", "application/json"}
         assert all(href[len(URL):] in files for href in related.values())
 
 

@@ -111,7 +111,7 @@ def test_export_writes_the_pages_the_plugin_serves(tmp_path: Path) -> None:
         if p.is_file() and p.name != "navigation.yml"
     }
     assert served == exported
-    assert len([p for p in served if p.endswith(".md")]) == 14  # with the current PIAR at its permanent address, and a link card per document
+    assert len([p for p in served if p.endswith(".md")]) == 11
     assert "donnees/catalogue.jsonld" in served and "flux.xml" in served
     assert (out / "navigation.yml").is_file()
     # The content folder is watched by `mkdocs serve`.

@@ -63,16 +63,18 @@ def test_each_version_has_a_citation_and_a_permanent_address(mini: Path) -> None
     current = pages["documents/mrc-de-test-piar/index.md"].markdown
     address = f"{URL}documents/mrc-de-test-piar/versions/2024-10-02/"
     assert f"MRC de Test. (2024). *Plan d'intervention et d'affectation des ressources* (version du 2\u00a0octobre\u00a02024). [{address}]({address})." in current
-    permanent = pages["documents/mrc-de-test-piar/versions/2024-10-02.md"]
-    assert not permanent.in_nav and "**Version du 2\u00a0octobre\u00a02024, la version actuelle**" in permanent.markdown
+    built = build_site(mini, URL)
+    stub = built.downloads["documents/mrc-de-test-piar/versions/2024-10-02/index.html"]  # leads to the current page, for now
+    assert '<meta http-equiv="refresh" content="0; url=../../">' in stub and "documents/mrc-de-test-piar/versions/2024-10-02.md" not in built.pages
     # Once a newer version is published, the same address holds the same version, now archived.
     piar = mini / "documents" / "mrc-de-test-piar.yml"
     (mini / "versions" / "mrc-de-test-piar").mkdir(parents=True)
     (mini / "versions" / "mrc-de-test-piar" / "2024-10-02.yml").write_text(piar.read_text(encoding="utf-8"), encoding="utf-8")
     piar.write_text(piar.read_text(encoding="utf-8").replace("mise_a_jour: 2024-10-02", "mise_a_jour: 2025-06-30"), encoding="utf-8")
-    later = build_site(mini, URL).pages
-    assert "**Ancienne version du 2\u00a0octobre\u00a02024, remplacée le 30\u00a0juin\u00a02025.**" in later["documents/mrc-de-test-piar/versions/2024-10-02.md"].markdown
-    assert "documents/mrc-de-test-piar/versions/2025-06-30.md" in later
+    later = build_site(mini, URL)
+    assert "**Ancienne version du 2\u00a0octobre\u00a02024, remplacée le 30\u00a0juin\u00a02025.**" in later.pages["documents/mrc-de-test-piar/versions/2024-10-02.md"].markdown
+    assert "documents/mrc-de-test-piar/versions/2024-10-02/index.html" not in later.downloads  # the page took the address over
+    assert "documents/mrc-de-test-piar/versions/2025-06-30/index.html" in later.downloads
 
 
 @pytest.mark.parametrize(("record", "words", "line"), [
@@ -114,9 +116,8 @@ def test_a_link_card_to_paste_into_the_organisations_site(mini: Path) -> None:
     piar = mini / "documents" / "mrc-de-test-piar.yml"
     piar.write_text(piar.read_text(encoding="utf-8").replace("titre: Plan d'intervention", "titre: Plan <script>x</script> `d'intervention"), encoding="utf-8")
     pages = build_site(mini, URL).pages
-    assert "[Lien à coller sur le site de l'organisation](lien.md)" in pages["documents/mrc-de-test-piar/index.md"].markdown
-    card = pages["documents/mrc-de-test-piar/lien.md"]
-    assert not card.in_nav
+    assert "[Lien à coller sur le site de l'organisation](../../organisations/mrc-de-test/index.md#liens)" in pages["documents/mrc-de-test-piar/index.md"].markdown
+    card = pages["organisations/mrc-de-test/index.md"]
     rendered = markdown.markdown(card.markdown, extensions=["abbr", "attr_list", "tables", "toc"])
     [code] = re.findall(r"<pre><code>(.*?)</code></pre>", rendered, re.S)  # shown as code, never rendered
     snippet = html_module.unescape(code)

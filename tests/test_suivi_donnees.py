@@ -107,7 +107,7 @@ def test_dcat_catalogue(seeds: tuple) -> None:
     assert piar["dct:issued"]["@value"] == "2021-05-11" and piar["dct:modified"]["@value"] == "2024-10-02"
     urls = [d["dcat:downloadURL"]["@id"] for d in piar["dcat:distribution"]]
     assert urls == [f"{URL}documents/{SEED_PIAR}/{name}" for name in (
-        f"{SEED_PIAR}.json", f"{SEED_PIAR}.csv", f"{SEED_PIAR}-indicateurs.csv", f"{SEED_PIAR}.xlsx", "datapackage.json")]
+        f"{SEED_PIAR}.json", f"{SEED_PIAR}.csv", f"{SEED_PIAR}-indicateurs.csv", "datapackage.json")]
     assert "dct:modified" not in datasets[SEED_ENTENTE]  # the entente gives no date: none invented
 
 
@@ -211,7 +211,7 @@ def test_follow_up_site_builds_strict_with_downloads(tmp_path: Path) -> None:
     assert 'href="versions/2021-05-01/"' in current and 'href="echeancier/"' in current
     assert 'href="mrc-de-test-piar.csv"' in current
     assert (site / "documents" / "mrc-de-test-piar" / "mrc-de-test-piar.csv").read_bytes().startswith(b"document,")
-    assert (site / "documents" / "mrc-de-test-piar" / "mrc-de-test-piar.xlsx").read_bytes().startswith(b"PK")
+    assert (site / "donnees" / "actions.xlsx").read_bytes().startswith(b"PK")
     assert (site / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {URL}sitemap.xml\n")
     # Former versions and schedules are reached from their document, not from every page's menu.
     assert "versions/2021-05-01" not in (site / "index.html").read_text(encoding="utf-8")

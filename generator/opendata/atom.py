@@ -36,9 +36,7 @@ def entry_id(base: str, identifier: str, date: dt.date) -> str:
     return f"tag:{parts.hostname or 'localhost'},{date.isoformat()}:{parts.path}documents/{identifier}"
 
 
-DATA_LINKS = (("csv", "text/csv", "CSV"),
-              ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
-              ("json", "application/json", "JSON"))
+DATA_LINKS = (("csv", "text/csv", "CSV"), ("json", "application/json", "JSON"))
 
 
 def feed(site: Site, base: str) -> str:

@@ -9,7 +9,6 @@ gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -86,7 +85,6 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str | bytes]:
             resources.append(dp.resource(table, table.name, path.rsplit("/", 1)[1], text.encode("utf-8"), foreign_keys=True))
         resources.append(_inline_documents([document_rows[identifier]]))
         title = f"{document.titre} — {site.organisations[document.organisation].nom}"
-        files[download_path(identifier, "xlsx")] = _workbook([(t, rows) for t, _, rows in tables], title, licence_text, source_text)
         files[document_package_path(identifier)] = _json(dp.package(
             site, base, identifier, title, "Les tables du document et leur dictionnaire.", page, resources))
         distributions[identifier] = [
@@ -94,7 +92,6 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str | bytes]:
                          _bytes(files[download_path(identifier, "json")]), DOCUMENT_SCHEMA_PATH),
             *(Distribution(path, f"{table.title} (CSV)", "csv", _bytes(files[path]), document_package_path(identifier))
               for table, path, _ in tables),
-            Distribution(download_path(identifier, "xlsx"), "Classeur (XLSX)", "xlsx", _bytes(files[download_path(identifier, "xlsx")])),
             Distribution(document_package_path(identifier), "Paquet de données Frictionless (JSON)", "datapackage",
                          _bytes(files[document_package_path(identifier)])),
         ]
@@ -109,7 +106,9 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str | bytes]:
         files[f"donnees/{table.name}.csv"] = text
         resources.append(dp.resource(table, table.name, f"{table.name}.csv", text.encode("utf-8"), foreign_keys=True))
         rows = [row for i in sorted(by_document) for row in by_document[i]]
-        files[f"donnees/{table.name}.xlsx"] = _workbook([(table, rows)], f"{site.info.titre} : {table.title}", licence_text, source_text)
+        # One workbook per table of the whole site (with filters): a workbook per document would cost
+        # XlsxWriter's ~5 ms each, 10 s of a 2000-document build, for what a filter gives.
+        files[f"donnees/{table.name}.xlsx"] = workbook([(table, rows)], f"{site.info.titre} : {table.title}", licence_text, source_text)
     files[DATAPACKAGE_PATH] = _json(dp.package(
         site, base, "plans-publics", site.info.titre, site.info.description, public_url(base, DATA_PATH), resources))
     # The documents come last in the site's JSON object: its text ends with their list.
@@ -128,22 +127,6 @@ def render_downloads(site: Site, site_url: str) -> dict[str, str | bytes]:
     files[FEED_PATH] = feed(site, base)
     files[ROBOTS_PATH] = f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"
     return dict(sorted(files.items()))
-
-
-# A workbook's bytes by the digest of what it is made of: the preview's rebuilds, in the same
-# process, redo only the workbooks whose rows changed (XlsxWriter takes some 5 ms a workbook).
-_WORKBOOKS: dict[str, bytes] = {}
-_WORKBOOKS_KEPT = 20000
-
-
-def _workbook(sheets: list[tuple[Table, list[Row]]], title: str, licence: str, source: str) -> bytes:
-    key = hashlib.sha1(repr((title, licence, source, [(t.name, rows) for t, rows in sheets])).encode("utf-8")).hexdigest()
-    content = _WORKBOOKS.get(key)
-    if content is None:
-        if len(_WORKBOOKS) >= _WORKBOOKS_KEPT:
-            _WORKBOOKS.clear()
-        content = _WORKBOOKS[key] = workbook(sheets, title, licence, source)
-    return content
 
 
 def _inline_documents(rows: list[Row]) -> dict[str, Any]:

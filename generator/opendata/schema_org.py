@@ -72,7 +72,7 @@ def document(site: Site, base: str, doc: Any) -> dict[str, Any]:
         "distribution": [
             {"@type": "DataDownload", "contentUrl": public_url(base, download_path(doc.identifiant, ext)),
              "encodingFormat": FORMATS[ext].media_type}
-            for ext in ("csv", "xlsx", "json")
+            for ext in ("csv", "json")
         ],
     }
     if isinstance(doc, Piar):

@@ -44,10 +44,6 @@ def schedule_path(identifier: str) -> str:
     return f"documents/{identifier}/echeancier.md"
 
 
-def card_path(identifier: str) -> str:
-    return f"documents/{identifier}/lien.md"
-
-
 def version_path(identifier: str, date: dt.date) -> str:
     return f"documents/{identifier}/versions/{date.isoformat()}.md"
 

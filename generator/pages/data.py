@@ -71,7 +71,7 @@ def data_page(site: Site, site_url: str = "") -> Page:
         links = [md.link("CSV", rel(download_path(identifier, "csv")))]
         if isinstance(document, Piar):
             links.append(md.link("indicateurs (CSV)", rel(indicators_path(identifier))))
-        links += [md.link("XLSX", rel(download_path(identifier, "xlsx"))), md.link("JSON", rel(download_path(identifier, "json"))),
+        links += [md.link("JSON", rel(download_path(identifier, "json"))),
                   md.link("paquet de données", rel(document_package_path(identifier)))]
         lines.append(f"- {md.text(org)}, {md.link(md.text(document.titre), rel(document_path(identifier)))}{COLON} " + ", ".join(links))
     lines += ["", md.heading(2, "Dictionnaire des données", "dictionnaire"), ""]

@@ -50,10 +50,10 @@ def contributions_chart(site: Site, entente: Entente) -> tuple[Bar, ...]:
     return tuple(bars)
 
 
-def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | None, *, site_url: str = "", current: bool = False) -> list[str]:
+def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | None, *, site_url: str = "") -> list[str]:
     kind = site.info.types_de_documents.entente_sectorielle
     org = site.organisations[entente.organisation]
-    lines = [md.heading(1, md.text(entente.titre)), ""] + archive_banner(entente, path, archived, current=current)
+    lines = [md.heading(1, md.text(entente.titre)), ""] + archive_banner(entente, path, archived)
     facts = [
         f"Type{COLON} {md.text(kind.nom)}",
         f"Période{COLON} {period_text(entente)}",

@@ -10,9 +10,8 @@ from generator import typography as typo
 from generator.content.loading import Site
 from generator.content.models import Document, Entente, Piar
 from generator.pages import markdown as md
-from generator.pages.addresses import card_path, document_path, public_url
-from generator.pages.page import Page
-from generator.pages.parts import COLON, count_text, finish, period_text, updated_text
+from generator.pages.addresses import document_path, public_url
+from generator.pages.parts import COLON, count_text, period_text, updated_text
 from generator.pages.progress import actions_of
 
 
@@ -41,18 +40,22 @@ def card_html(site: Site, document: Document, site_url: str) -> str:
     ])
 
 
-def link_card_page(site: Site, document: Document, site_url: str) -> Page:
-    path = card_path(document.identifiant)
-    page = md.link(md.text(document.titre), md.relative(path, document_path(document.identifiant)))
-    snippet = card_html(site, document, site_url)
+def link_cards(site: Site, documents: list[Document], path: str, site_url: str) -> list[str]:
+    """The organisation page's section of snippets, one per document (no page of their own: at a
+    portal's scale, a page per document would be thousands of pages for a few lines each)."""
+    if not documents:
+        return []
     lines = [
-        md.heading(1, "Lien à coller sur le site de l'organisation"),
+        md.heading(2, "Liens à coller sur le site de l'organisation", "liens"),
         "",
-        f"Pour que le site Web de l'organisation mène à la publication officielle de « {page} », copiez ce code "
+        "Pour que le site Web de l'organisation mène à la publication officielle d'un document, copiez son code "
         "HTML et collez-le dans une page de ce site (dans l'éditeur du site, choisissez le mode « HTML » ou "
-        f"« code source »). Il ne contient aucun script et ne fait appel à aucun autre site{COLON}",
-        "",
-        *("    " + line for line in snippet.split("\n")),  # an indented code block: shown, never rendered
+        "« code source »). Il ne contient aucun script et ne fait appel à aucun autre site.",
         "",
     ]
-    return Page(path, "Lien à coller", finish(lines), head_title=f"Lien à coller — {document.titre}")
+    for document in documents:
+        page = md.link(md.text(document.titre), md.relative(path, document_path(document.identifiant)))
+        lines += [f"{page}{COLON}", ""]
+        lines += ["    " + line for line in card_html(site, document, site_url).split("\n")]  # indented code: shown, never rendered
+        lines.append("")
+    return lines

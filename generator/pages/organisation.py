@@ -5,11 +5,12 @@ from __future__ import annotations
 from generator.content.loading import Site
 from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, region_path
+from generator.pages.link_card import link_cards
 from generator.pages.page import Page
 from generator.pages.parts import COLON, document_summary, finish
 
 
-def organisation_page(site: Site, org_id: str) -> Page:
+def organisation_page(site: Site, org_id: str, site_url: str = "") -> Page:
     path = organisation_path(org_id)
     org = site.organisations[org_id]
     lines = [md.heading(1, md.text(org.nom)), ""]
@@ -28,4 +29,5 @@ def organisation_page(site: Site, org_id: str) -> Page:
     )
     for document in documents:
         lines += document_summary(site, document, path, with_org=False)
+    lines += [""] + link_cards(site, documents, path, site_url)
     return Page(path, org.nom, finish(lines))

@@ -20,9 +20,9 @@ from generator.pages.addresses import (
     DATA_PATH,
     document_path,
     download_path,
-    card_path,
     document_package_path,
     indicators_path,
+    organisation_path,
     schedule_path,
 )
 from generator.typography import NBSP
@@ -98,13 +98,10 @@ def document_summary(site: Site, document: Document, from_page: str, *, with_org
 Archive = tuple[dt.date, "dt.date | None"]  # a former version's date, and the next version's
 
 
-def archive_banner(document: Document, path: str, archived: Archive | None, *, current: bool = False) -> list[str]:
+def archive_banner(document: Document, path: str, archived: Archive | None) -> list[str]:
     if not archived:
         return []
     date, newer = archived
-    if current:  # the current version at its permanent address
-        page = md.link("la page du document", md.relative(path, document_path(document.identifiant)))
-        return [f"**Version du {typo.date(date)}, la version actuelle**, à son adresse permanente. Voyez aussi {page}.", ""]
     current_link = md.link("la version actuelle", md.relative(path, document_path(document.identifiant)))
     replaced = f", remplacée le {typo.date(newer)}" if newer else ""
     return [f"**Ancienne version du {typo.date(date)}{replaced}.** Consultez {current_link}.", ""]
@@ -116,8 +113,7 @@ def document_links(site: Site, document: Document, path: str) -> list[str]:
     if isinstance(document, Piar):
         links.append(md.link("Échéancier des actions", md.relative(path, schedule_path(document.identifiant))))
     identifier = document.identifiant
-    tables = [md.link("CSV", md.relative(path, download_path(identifier, "csv"))),
-              md.link("XLSX", md.relative(path, download_path(identifier, "xlsx")))]
+    tables = [md.link("CSV", md.relative(path, download_path(identifier, "csv")))]
     if isinstance(document, Piar):
         tables.append(md.link("indicateurs en CSV", md.relative(path, indicators_path(identifier))))
     links.append(
@@ -126,7 +122,8 @@ def document_links(site: Site, document: Document, path: str) -> list[str]:
         + ", " + md.link("paquet de données", md.relative(path, document_package_path(identifier)))
         + " (" + md.link("dictionnaire des données", md.relative(path, DATA_PATH)) + ")"
     )
-    links.append(md.link("Lien à coller sur le site de l'organisation", md.relative(path, card_path(document.identifiant))))
+    links.append(md.link("Lien à coller sur le site de l'organisation",
+                         md.relative(path, organisation_path(document.organisation), "liens")))
     return [f"**Voir aussi{COLON}**", ""] + md.bullets(links) + [""]  # a paragraph first: never one list with the one above
 
 

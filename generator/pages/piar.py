@@ -37,12 +37,12 @@ from generator.pages.versions import history_section
 from generator.typography import NBSP
 
 
-def piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None, *, site_url: str = "", current: bool = False) -> list[str]:
+def piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None, *, site_url: str = "") -> list[str]:
     programme = site.programmes[piar.programme]
     org = site.organisations[piar.organisation]
     kind = site.info.types_de_documents.piar
     # A PIAR's title is the template's: the organisation tells plans apart (search results, tabs).
-    lines = [md.heading(1, md.text(f"{piar.titre} — {org.nom}")), ""] + archive_banner(piar, path, archived, current=current)
+    lines = [md.heading(1, md.text(f"{piar.titre} — {org.nom}")), ""] + archive_banner(piar, path, archived)
     lines += md.bullets(
         [
             f"Organisation{COLON} " + md.link(md.text(org.nom), md.relative(path, organisation_path(org.identifiant))),

@@ -3,6 +3,7 @@ the obligation it meets, the filed document with its fingerprint, and how to cit
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 from generator import typography as typo
@@ -94,3 +95,23 @@ def citation_lines(site: Site, document: Document, path: str, site_url: str) -> 
         "Cette adresse mène toujours à cette version, même après la publication d'une version plus récente.",
         "",
     ]
+
+
+def permanent_addresses(site: Site) -> dict[str, str]:
+    """The permanent address of each current version (``documents/<id>/versions/<date>/``) leads to the
+    document's page until a newer version is published; then the archived version's page takes it
+    over. A small redirecting file, not a page: no second copy of every document for the site engine."""
+    stubs = {}
+    for document in site.documents.values():
+        date = version_date(document)
+        if date is None or date in {d for d, _ in site.versions.get(document.identifiant, ())}:
+            continue
+        title = html.escape(f"{document.titre} (version du {typo.date(date)})", quote=False)
+        stubs[f"documents/{document.identifiant}/versions/{date.isoformat()}/index.html"] = (
+            '<!doctype html>\n<html lang="fr-CA">\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n"
+            '<meta http-equiv="refresh" content="0; url=../../">\n'
+            '<meta name="robots" content="noindex">\n'
+            f'<p>Cette version est la version actuelle du document : <a href="../../">{title}</a>.</p>\n'
+        )
+    return stubs

@@ -22,7 +22,6 @@ from generator.pages.data import data_page
 from generator.pages.entente import contributions_chart, entente_lines
 from generator.pages.glossary import abbreviations, glossary_page
 from generator.pages.home import home_page, region_page
-from generator.pages.link_card import link_card_page
 from generator.pages.organisation import organisation_page
 from generator.pages.page import Page
 from generator.pages.parts import (
@@ -46,13 +45,9 @@ def _plan(site: Site, site_url: str) -> list[tuple[str, bool, Callable[[], Page]
     for region_id, organisations in documents_by_region(site).items():
         plan.append(("regions.yml", True, functools.partial(region_page, site, region_id, organisations)))
     for org_id in sorted({d.organisation for d in site.documents.values()}):
-        plan.append((f"organisations/{org_id}.yml", True, functools.partial(organisation_page, site, org_id)))
+        plan.append((f"organisations/{org_id}.yml", True, functools.partial(organisation_page, site, org_id, site_url)))
     for document in site.documents.values():
         plan.append((document.source, True, functools.partial(_document_page, site, document, site_url=site_url)))
-        if (date := version_date(document)) is not None and date not in {d for d, _ in site.versions.get(document.identifiant, ())}:
-            # The current version at the address it keeps once a newer one is published (« Comment citer »).
-            plan.append((document.source, False, functools.partial(_document_page, site, document, archived=(date, None), site_url=site_url, current=True)))
-        plan.append((document.source, False, functools.partial(link_card_page, site, document, site_url)))
         # Schedules and former versions are reached from their document, not from the menu.
         if isinstance(document, Piar):
             plan.append((document.source, False, functools.partial(schedule_page, site, document)))
@@ -77,7 +72,6 @@ def render_pages(site: Site, site_url: str = "") -> dict[str, Page]:
     the citations' permanent addresses, else relative links."""
     latest = latest_date(site.documents.values())
     by_path: dict[str, Document] = {document_path(d.identifiant): d for d in site.documents.values()}
-    by_path.update({version_path(d.identifiant, date): d for d in site.documents.values() if (date := version_date(d))})
     for identifier, versions in site.versions.items():
         by_path.update({version_path(identifier, date): v for date, v in versions})
     finished = {}
@@ -91,13 +85,13 @@ def render_pages(site: Site, site_url: str = "") -> dict[str, Page]:
     return finished
 
 
-def _document_page(site: Site, document: Document, archived: Archive | None = None, *, site_url: str = "", current: bool = False) -> Page:
+def _document_page(site: Site, document: Document, archived: Archive | None = None, *, site_url: str = "") -> Page:
     path = version_path(document.identifiant, archived[0]) if archived else document_path(document.identifiant)
     if isinstance(document, Piar):
-        lines = piar_lines(site, document, path, archived, site_url=site_url, current=current)
+        lines = piar_lines(site, document, path, archived, site_url=site_url)
         head = f"{document.titre} — {site.organisations[document.organisation].nom}"
     else:
-        lines = entente_lines(site, document, path, archived, site_url=site_url, current=current)
+        lines = entente_lines(site, document, path, archived, site_url=site_url)
         head = document.titre
     if archived:
         head += f" (version du {typo.date(archived[0])})"
