@@ -1,9 +1,10 @@
 /*
   The search page (recherche/index.html): searches the Pagefind index that the build writes in
-  pagefind/ (generator/search.py). Pagefind, its index and its filters load only once the visitor
-  uses the field or a filter, or arrives with a query (the header's form). Results are announced
-  through the page's status line; each shows the document, its organisation and region, the
-  matching passage and up to three sections (enjeu, contributions…) with a link to their anchor.
+  pagefind/ (generator/search.py). Pagefind and its index load only once the visitor uses the
+  field or a filter, or arrives with a query (the header's form); the filters' values only once
+  the filters are opened. Results are announced through the page's status line; each shows the
+  document, its organisation and region, the matching passage and up to three sections (enjeu,
+  contributions…) with a link to their anchor.
   Pagefind keeps no no-break space: typographie() puts back those of amounts, percentages, dates,
   colons and guillemets in what it returns.
 */
@@ -74,8 +75,6 @@
           return pagefind.options({ baseUrl: site, excerptLength: 24 });
         })
         .then(function () { return pagefind.init(); })
-        .then(function () { return pagefind.filters(); })
-        .then(fillFilters)
         .catch(function () {
           loading = null;
           say("La recherche n'a pas pu se charger. Réessayez, ou parcourez les documents par région depuis la page d'accueil.");
@@ -83,6 +82,18 @@
         });
     }
     return loading;
+  }
+
+  // The filters' values: loaded when the filters are opened (their index grows with the site).
+  var filling = null;
+  function loadFilters() {
+    if (!filling) {
+      filling = load()
+        .then(function () { return pagefind.filters(); })
+        .then(fillFilters)
+        .catch(function () { filling = null; });
+    }
+    return filling;
   }
 
   function fillFilters(available) {
@@ -224,9 +235,9 @@
     timer = setTimeout(search, 200);
   });
   field.addEventListener("focus", function () { load().catch(function () {}); });
-  filters.addEventListener("toggle", function () { if (filters.open) load().catch(function () {}); });
+  filters.addEventListener("toggle", function () { if (filters.open) loadFilters(); });
   selects.forEach(function (select) {
-    select.addEventListener("focus", function () { load().catch(function () {}); });
+    select.addEventListener("focus", loadFilters);
     select.addEventListener("change", function () { clearTimeout(timer); search(); });
   });
   more.addEventListener("click", function () {
@@ -251,7 +262,9 @@
     }
   });
   if (params.has("q")) field.focus();
-  if (field.value.trim() || any) {
+  if (any) {
+    loadFilters().then(search);
+  } else if (field.value.trim()) {
     load().then(function () { search(); }).catch(function () {});
   }
 })();
