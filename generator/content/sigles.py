@@ -4,6 +4,7 @@ add them, so that readers get their long form (``<abbr>`` and the glossary page)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,15 +17,24 @@ _NOT_TEXT = {"identifiant", "source", "type", "organisation", "programme", "regi
 
 
 def _texts(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _texts(item)
-    elif dataclasses.is_dataclass(value):
-        for field in dataclasses.fields(value):
-            if field.name not in _NOT_TEXT:
-                yield from _texts(getattr(value, field.name))
+    """Every text of a model, but identifiers and codes (iterative: documents are deep)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif item is not None and (names := _text_fields(type(item))):
+            stack.extend(getattr(item, name) for name in names)
+
+
+@functools.cache
+def _text_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a model that may hold text (none for numbers, dates and the like)."""
+    if not dataclasses.is_dataclass(cls):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _NOT_TEXT)
 
 
 def unknown_sigles(documents: dict[str, Any], known: set[str], display: dict[str, str]) -> list[Problem]:
