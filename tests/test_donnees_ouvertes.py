@@ -273,8 +273,8 @@ def test_datasets_have_publisher_contact_place_period_theme_frequency(published:
     period = graph.value(entente, DCT.temporal)
     assert (str(graph.value(period, DCAT.startDate)), str(graph.value(period, DCAT.endDate))) == ("2023", "2027")
     assert str(graph.value(entente, DCT.accrualPeriodicity)).endswith("/frequency/IRREG")
-    assert {str(t) for t in graph.objects(entente, DCAT.theme)} >= {
-        "https://www.donneesquebec.ca/recherche/group/gouvernement-et-finances"}
+    assert {str(t) for t in graph.objects(entente, DCAT.theme)} == {
+        "http://publications.europa.eu/resource/authority/data-theme/GOVE"}
     whole = rdflib.URIRef(URL + "donnees/#donnees")
     downloads = {str(graph.value(d, DCAT.downloadURL))[len(URL):] for d in graph.objects(whole, DCAT.distribution)}
     assert {"donnees/actions.csv", "donnees/contributions.csv", "donnees/plans-publics.json"} <= downloads

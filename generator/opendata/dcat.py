@@ -53,13 +53,11 @@ FORMATS = {
     "schema": Format("application/schema+json", "JSON", "JSON Schema"),
 }
 
-# Données Québec's categories (CKAN groups of donneesquebec.ca) and the EU data themes they match.
-_DQ = "https://www.donneesquebec.ca/recherche/group/"
-DQ_SCHEME = {"@id": _DQ, "@type": "skos:ConceptScheme", "dct:title": {"@value": "Catégories de Données Québec", "@language": "fr"}}
-THEMES = {
-    "piar": [("economie-et-entreprises", "Économie et entreprises", "ECON")],
-    "entente_sectorielle": [("gouvernement-et-finances", "Gouvernement et finances", "GOVE")],
-}
+# The EU data themes (an authority table that DCAT-AP and CKAN portals know). Données Québec's own
+# categories are not written here: their addresses could not be checked, and a portal maps EU themes.
+THEMES = {"piar": ["ECON"], "entente_sectorielle": ["GOVE"]}
+EU_THEMES = {"@id": "http://publications.europa.eu/resource/authority/data-theme", "@type": "skos:ConceptScheme",
+             "dct:title": {"@value": "Data themes", "@language": "en"}}
 _EU_THEME_LABELS = {"ECON": "Économie et finances", "GOVE": "Gouvernement et secteur public"}
 
 
@@ -97,8 +95,7 @@ def agent(iri: str, name: str) -> dict[str, Any]:
 
 def _themes(kind: str) -> list[dict[str, Any]]:
     themes = []
-    for slug, label, eu in THEMES[kind]:
-        themes.append({"@id": _DQ + slug, "@type": "skos:Concept", "skos:prefLabel": _literal(label), "skos:inScheme": {"@id": _DQ}})
+    for eu in THEMES[kind]:
         themes.append({"@id": _EU + "data-theme/" + eu, "@type": "skos:Concept", "skos:prefLabel": _literal(_EU_THEME_LABELS[eu])})
     return themes
 
@@ -240,7 +237,7 @@ def catalogue(site: Site, base: str, documents: dict[str, list[Distribution]], w
         "dct:publisher": publisher,
         "dct:license": licence,
         "foaf:homepage": {"@id": base, "@type": "foaf:Document"},
-        "dcat:themeTaxonomy": DQ_SCHEME,
+        "dcat:themeTaxonomy": EU_THEMES,
         "dcat:dataset": datasets,
     }
     if dates:
