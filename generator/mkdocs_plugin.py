@@ -229,8 +229,9 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         return context
 
     def on_template_context(self, context, template_name, config):  # type: ignore[no-untyped-def]
-        # The search page's stand-in without JavaScript: the region pages.
+        # The search page's stand-in without JavaScript: the region pages; its head links the feed too.
         context["recherche_regions"] = fallback_links(self.built.site) if self.built else []
+        context["flux_atom"] = FEED_PATH
         return context
 
     def on_post_page(self, output: str, page, config):  # type: ignore[no-untyped-def]

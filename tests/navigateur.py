@@ -118,9 +118,12 @@ def serve(site: Path, port: int) -> Iterator[str]:
 
 
 def page_urls(site: Path, base: str) -> list[str]:
-    """Every page of the built site, as served (directory URLs)."""
+    """Every page of the built site, as served (directory URLs); not the small files that send
+    a browser on to another page (a current version's permanent address), checked as files only."""
     urls = []
     for page in sorted(site.rglob("index.html")):
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:2000]:
+            continue
         relative = page.parent.relative_to(site).as_posix()
         urls.append(base + ("" if relative == "." else relative + "/"))
     return urls

@@ -208,7 +208,7 @@ def test_html_is_valid(site: tuple[Path, str, list[str]], suivi: tuple[Path, str
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
     assert not errors, "\n".join(errors[:30])
-    assert len(pages) == 16 + 19  # each site's pages (link cards, search page included) and 404 page
+    assert len(pages) == 15 + 16  # each site's pages (search page and redirecting addresses included) and 404 page
 
 
 def test_screenshot_of_a_plan_page(context: tuple[Any, list[str]], site: tuple[Path, str, list[str]], tmp_path: Path) -> None:

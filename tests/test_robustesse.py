@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import csv
 import filecmp
+import gzip
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -193,8 +194,11 @@ def test_markup_in_any_field_never_reaches_a_page(tmp_path: Path) -> None:
         for title in re.findall(r"<title>(.*?)</title>", text, re.S):
             assert "<" not in title, page
     assert shown >= injected  # every injected text is shown, escaped
-    index = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "<script" not in index and "<img" not in index
+    # The search index (Pagefind) holds each page's text as JSON data, the injected markup as text;
+    # the search page shows it escaped (Pagefind's excerpts) or as textContent (recherche.js).
+    fragments = [gzip.decompress(f.read_bytes()) for f in (project / "site" / "pagefind" / "fragment").glob("*.pf_fragment")]
+    texts = [json.loads(data[data.index(b"{"):])["content"] for data in fragments]
+    assert any("<script>alert(1)</script>" in text for text in texts)
     # The feed is XML: escaped there too. JSON and CSV carry the text as data, parseable, never as formulas.
     feed = (project / "site" / "flux.xml").read_text(encoding="utf-8")
     assert "<script" not in feed and "&lt;script&gt;alert(1)&lt;/script&gt;" in feed
@@ -241,7 +245,10 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     assert build(ROOT / "mkdocs.yml", first).returncode == 0
     assert build(ROOT / "mkdocs.yml", second).returncode == 0
-    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
-    assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    # Pagefind 1.5 writes its filters in a hash map's order, changing from run to run (its issue 638),
+    # and names them by their hash: the same filters, other bytes (see tests/test_recherche.py).
+    unstable = re.compile(r"pagefind/(filter/|[^/]*\.pf_meta$|pagefind-entry\.json$)")
+    names = sorted(n for p in first.rglob("*") if p.is_file() and not unstable.match(n := p.relative_to(first).as_posix()))
+    assert names == sorted(n for p in second.rglob("*") if p.is_file() and not unstable.match(n := p.relative_to(second).as_posix()))
     _, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
     assert not mismatch and not errors
