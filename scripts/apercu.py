@@ -2,9 +2,10 @@
 
 Le site se reconstruit dès qu'un fichier de content/ est enregistré : seules les
 pages dont le contenu a changé sont refaites, pour que la modification paraisse
-vite même sur un grand site (la recherche de l'aperçu ne couvre alors que ces
-pages, et le menu des autres pages peut garder un ancien titre). Pour tout
-reconstruire à chaque modification : python scripts/apercu.py --complet
+vite même sur un grand site (la recherche de l'aperçu reste celle de son
+démarrage, et le menu des autres pages peut garder un ancien titre). Pour tout
+reconstruire à chaque modification, la recherche comprise :
+python scripts/apercu.py --complet
 
 Si un fichier a une erreur, l'aperçu continue de montrer la dernière version
 correcte du site, avec les erreurs (fichier, ligne, quoi corriger) en haut de
