@@ -13,8 +13,7 @@ from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, region_path
 from generator.pages.page import Bar
 from generator.pages.at_a_glance import entente_at_a_glance
-from generator.opendata import schema_org
-from generator.pages.publication import citation_lines, publication_lines
+from generator.pages.publication import closing_lines, publication_lines
 from generator.pages.parts import (
     COLON,
     Archive,
@@ -25,7 +24,6 @@ from generator.pages.parts import (
     updated_text,
 )
 from generator.pages.piar import element_items
-from generator.pages.versions import history_section
 from generator.typography import NBSP
 
 CHART_MARKER = "<!-- graphique-contributions -->"
@@ -100,12 +98,7 @@ def entente_lines(site: Site, entente: Entente, path: str, archived: Archive | N
         lines += _contributions(site, entente)
     if entente.contact:
         lines += _contact(site, entente)
-    lines += citation_lines(site, entente, path, site_url)
-    if not archived:
-        lines += history_section(site, entente, path)
-        if site_url:  # for search engines: the document's data as a schema.org Dataset (escaped JSON)
-            lines += [schema_org.script(schema_org.document(site, site_url, entente)), ""]
-    return lines
+    return lines + closing_lines(site, entente, path, archived is not None, site_url)
 
 
 def _contributions(site: Site, entente: Entente) -> list[str]:

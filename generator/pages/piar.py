@@ -20,8 +20,7 @@ from generator.pages import markdown as md
 from generator.pages.addresses import organisation_path, programme_path
 from generator.pages.at_a_glance import piar_at_a_glance
 from generator.pages.progress import actions_of, average_progress, overdue, progress_bar, progress_text
-from generator.opendata import schema_org
-from generator.pages.publication import citation_lines, publication_lines
+from generator.pages.publication import closing_lines, publication_lines
 from generator.pages.parts import (
     COLON,
     Archive,
@@ -33,7 +32,6 @@ from generator.pages.parts import (
     time_share,
     updated_text,
 )
-from generator.pages.versions import history_section
 from generator.typography import NBSP
 
 
@@ -72,12 +70,7 @@ def piar_lines(site: Site, piar: Piar, path: str, archived: Archive | None, *, s
     lines += _progress_section(piar)
     for enjeu in piar.enjeux:
         lines += _enjeu(enjeu, programme, path, piar)
-    lines += citation_lines(site, piar, path, site_url)
-    if not archived:
-        lines += history_section(site, piar, path)
-        if site_url:  # for search engines: the document's data as a schema.org Dataset (escaped JSON)
-            lines += [schema_org.script(schema_org.document(site, site_url, piar)), ""]
-    return lines
+    return lines + closing_lines(site, piar, path, archived is not None, site_url)
 
 
 def _piar_summary(piar: Piar, programme: Programme) -> list[str]:

@@ -11,8 +11,10 @@ from generator.content.loading import Site
 from generator.content.models import Document, Piar, version_date
 from generator.content.models.publication import Obligation
 from generator.pages import markdown as md
+from generator.opendata import schema_org
 from generator.pages.addresses import attachment_path, version_path
 from generator.pages.parts import COLON
+from generator.pages.versions import history_section
 
 FORMATS = {"pdf": "PDF", "docx": "Word", "doc": "Word 97-2003", "odt": "OpenDocument"}
 
@@ -115,3 +117,14 @@ def permanent_addresses(site: Site) -> dict[str, str]:
             f'<p>Cette version est la version actuelle du document : <a href="../../">{title}</a>.</p>\n'
         )
     return stubs
+
+
+def closing_lines(site: Site, document: Document, path: str, archived: bool, site_url: str) -> list[str]:
+    """The end of every document page: how to cite it, then (the current version only) its history
+    and, for search engines, its data as a schema.org Dataset (escaped JSON)."""
+    lines = citation_lines(site, document, path, site_url)
+    if not archived:
+        lines += history_section(site, document, path)
+        if site_url:
+            lines += [schema_org.script(schema_org.document(site, site_url, document)), ""]
+    return lines
