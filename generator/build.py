@@ -38,7 +38,7 @@ def build_site(content_dir: Path | str, site_url: str) -> SiteBuild:
     """
     site = load_site(content_dir)
     downloads = {**render_downloads(site, site_url), **permanent_addresses(site)}
-    built = SiteBuild(site, build_nav(site), render_pages(site, site_url), downloads, attachment_files(site))
+    built = SiteBuild(site, build_nav(site), render_pages(site, site_url), downloads, {**attachment_files(site), **site.site_files})
     outside = [path for path in (*built.pages, *built.downloads, *built.attachments) if not is_inside_site(path)]
     if outside:  # identifiers are checked as slugs; this is the last guard before files are written
         raise ContentError([Problem(site.root.name, None, None, "", f"adresse de fichier refusée : « {path} ».") for path in outside])

@@ -132,6 +132,9 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
             self._logged_notices = notices
         if self.config.navigation and self.built is not None:
             config.nav = _escape_titles(self.built.nav)
+        own = self.built.site.info.site_d_une_organisation if self.built else None
+        if own is not None and own.favicon:
+            config.theme["favicon"] = f"assets/organisation/{own.favicon}"
         if self.built is not None:
             self._filters = page_filters(self.built.site)
 
@@ -221,6 +224,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         if generated is not None:
             context["titre_onglet"] = html.escape(generated.head_title or generated.title, quote=False)
         context["flux_atom"] = FEED_PATH
+        context["organisation_du_site"] = self._single_organisation()
         context["graphique"] = generated.chart if generated else ()
         context["hors_menu"] = bool(generated and not generated.in_nav)
         # Search: the pages of the menu are indexed, with their filters (partials/recherche-filtres.html).
@@ -233,6 +237,17 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         context["recherche_regions"] = fallback_links(self.built.site) if self.built else []
         context["flux_atom"] = FEED_PATH
         return context
+
+    def _single_organisation(self) -> dict[str, str | None] | None:
+        """What the theme shows of a single organisation's site: name, logo, website, colours."""
+        own = self.built.site.info.site_d_une_organisation if self.built else None
+        if own is None:
+            return None
+        org = self.built.site.organisations[own.organisation]  # type: ignore[union-attr]
+        return {
+            "nom": org.nom, "retour": org.site_web, "principale": own.couleur_principale, "accent": own.couleur_accent,
+            "logo": f"assets/organisation/{own.logo}" if own.logo else None,
+        }
 
     def on_post_page(self, output: str, page, config):  # type: ignore[no-untyped-def]
         return _valid_toggles(output)

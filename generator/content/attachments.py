@@ -47,7 +47,7 @@ def read_attachments(root: Path, documents: Iterable[Any], display: Callable[[Pa
             problem = (f"le document déposé pèse {typo.number(size // 1_000_000)}\u00a0Mo; au plus "
                        f"{typo.number(ATTACHMENT_MAX_BYTES // 1_000_000)}\u00a0Mo. Publiez une version allégée du PDF.")
         if problem:
-            line, column = _position(yaml_file, display(yaml_file))
+            line, column = position(yaml_file, display(yaml_file), ("publication", "document"))
             problems.append(Problem(display(yaml_file), line, column, "publication › document", problem))
             continue
         digest = hashlib.sha256()
@@ -58,11 +58,31 @@ def read_attachments(root: Path, documents: Iterable[Any], display: Callable[[Pa
     return found, problems
 
 
-def _position(yaml_file: Path, shown: str) -> tuple[int | None, int | None]:
-    """Line and column of ``publication › document`` in ``yaml_file``."""
-    root, _ = load_yaml(yaml_file, shown)
-    node = child(root, "publication") if isinstance(root, MappingNode) else root
-    node = child(node, "document") if isinstance(node, MappingNode) else node
+def position(yaml_file: Path, shown: str, keys: tuple[str, ...]) -> tuple[int | None, int | None]:
+    """Line and column of the value at ``keys`` in ``yaml_file`` (of the deepest key found)."""
+    node, _ = load_yaml(yaml_file, shown)
+    for key in keys:
+        if isinstance(node, MappingNode):
+            node = child(node, key)
     if node is None:
         return None, None
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def site_files(root: Path, info: Any, display: Callable[[Path], str]) -> tuple[dict[str, Path], list[Problem]]:
+    """The single organisation's logo and favicon, files of the content folder, by the path they are published at."""
+    found: dict[str, Path] = {}
+    problems: list[Problem] = []
+    own = getattr(info, "site_d_une_organisation", None)
+    for name in ("logo", "favicon"):
+        value = getattr(own, name, None) if own is not None else None
+        if value is None:
+            continue
+        path = root / value
+        if path.is_symlink() or not path.is_file():
+            line, column = position(root / "site.yml", display(root / "site.yml"), ("site_d_une_organisation", name))
+            problems.append(Problem(display(root / "site.yml"), line, column, f"site_d_une_organisation › {name}",
+                                    f"fichier « {value} » introuvable : placez-le dans le dossier de contenu, à côté de site.yml."))
+            continue
+        found[f"assets/organisation/{value}"] = path
+    return found, problems

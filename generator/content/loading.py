@@ -35,7 +35,7 @@ from generator.content.models import (
     SiteInfo,
     version_date,
 )
-from generator.content.attachments import Attachment, read_attachments
+from generator.content.attachments import Attachment, read_attachments, site_files
 from generator.content.files import survey
 from generator.content.sigles import unknown_sigles
 from generator.content.problems import ContentError, Problem, sort_key
@@ -61,6 +61,14 @@ class Site:
     notices: tuple[Problem, ...] = ()  # legal but worth a second look; never fail a build
     # The filed document of each document or version that declares one, by the document's source.
     attachments: dict[str, Attachment] = dataclasses.field(default_factory=dict)
+    # Files of the content folder the site declares (a single organisation's logo and favicon), by published path.
+    site_files: dict[str, Path] = dataclasses.field(default_factory=dict)
+
+    @property
+    def single_organisation(self) -> str | None:
+        """The organisation whose site this is, or None for a portal."""
+        own = self.info.site_d_une_organisation
+        return own.organisation if own else None
 
     def region_of(self, document: Document) -> Region | None:
         region = getattr(document, "region", None) or self.organisations[document.organisation].region
@@ -229,7 +237,9 @@ def load_site(root: Path | str) -> Site:
     every_version = [d for d in documents.values() if d is not INVALID]
     every_version += [v for chain in versions.values() for _, v in chain]
     attachments, attachment_problems = read_attachments(root, every_version, loader.display)
-    declared = {loader.display(a.path) for a in attachments.values()}
+    own_files, own_problems = site_files(root, info, loader.display) if info is not INVALID else ({}, [])
+    attachment_problems += own_problems
+    declared = {loader.display(a.path) for a in attachments.values()} | {loader.display(p) for p in own_files.values()}
     loader.problems = [p for p in loader.problems if not (p.level == "avis" and p.file in declared)]  # published, after all
     problems = loader.problems + attachment_problems + [p for r in loader.readers for p in r.problems]
     errors = [p for p in problems if p.level == "erreur"]
@@ -251,6 +261,7 @@ def load_site(root: Path | str) -> Site:
         versions=versions,
         notices=tuple(sorted((p for p in problems if p.level == "avis"), key=sort_key)),
         attachments=attachments,
+        site_files=own_files,
     )
 
 

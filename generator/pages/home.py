@@ -33,6 +33,16 @@ def home_page(site: Site) -> Page:
     path = home_path()
     lines = [md.heading(1, md.text(site.info.titre)), "", md.text(site.info.description), ""]
     lines += [md.heading(2, "Documents publiés", "documents"), ""]
+    if site.single_organisation:  # one organisation's site opens on its own documents
+        own = site.single_organisation
+        if site.organisations[own].site_web:
+            back = md.link(f"Retour au site de {md.text(site.organisations[own].nom)}", site.organisations[own].site_web)
+            lines[2:2] = [back, ""]
+        for document in sorted(site.documents.values(), key=lambda d: (d.organisation != own, d.titre, d.identifiant)):
+            lines += document_summary(site, document, path, with_org=document.organisation != own)
+        lines.append("")
+        lines += _programmes(site, path)
+        return Page(path, "Accueil", finish(lines), head_title=site.info.titre)
     grouped = documents_by_region(site)
     if len(site.documents) <= HOME_FULL_LIST:
         for region_id, organisations in grouped.items():
@@ -62,14 +72,17 @@ def home_page(site: Site) -> Page:
         for document in recent:
             lines += document_summary(site, document, path, with_org=True)
         lines.append("")
-    if site.programmes:
-        lines += [md.heading(2, "Programmes", "programmes"), ""]
-        for programme in site.programmes.values():
-            lines.append(
-                "- " + md.link(md.text(programme_name(programme)), md.relative(path, programme_path(programme.identifiant)))
-            )
-        lines.append("")
+    lines += _programmes(site, path)
     return Page(path, "Accueil", finish(lines), head_title=site.info.titre)
+
+
+def _programmes(site: Site, path: str) -> list[str]:
+    if not site.programmes:
+        return []
+    lines = [md.heading(2, "Programmes", "programmes"), ""]
+    for programme in site.programmes.values():
+        lines.append("- " + md.link(md.text(programme_name(programme)), md.relative(path, programme_path(programme.identifiant))))
+    return lines + [""]
 
 
 def region_page(site: Site, region_id: str, organisations: dict[str, list[Document]]) -> Page:

@@ -1,4 +1,5 @@
-"""The menu: regions → organisations → documents, then programmes, data and glossary."""
+"""The menu: regions → organisations → documents (a single organisation's site: its documents),
+then programmes, data and glossary."""
 
 from __future__ import annotations
 
@@ -26,7 +27,11 @@ from generator.pages.parts import (
 def build_nav(site: Site) -> list[NavItem]:
     """MkDocs-style navigation: regions → organisations → documents, then programmes."""
     nav: list[NavItem] = [{"Accueil": home_path()}]
-    for region_id, organisations in documents_by_region(site).items():
+    if site.single_organisation:  # one organisation's site: its documents, no region level
+        own = site.single_organisation
+        ordered = sorted(site.documents.values(), key=lambda d: (d.organisation != own, d.titre, d.identifiant))
+        nav += [{short_title(site, d): document_path(d.identifiant)} for d in ordered]
+    for region_id, organisations in ({} if site.single_organisation else documents_by_region(site)).items():
         children: list[NavItem] = [{region_name(site, region_id): region_path(region_id)}]
         for org_id, documents in organisations.items():
             org_children: list[NavItem] = [{site.organisations[org_id].nom: organisation_path(org_id)}]

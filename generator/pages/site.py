@@ -42,10 +42,11 @@ def _plan(site: Site, site_url: str) -> list[tuple[str, bool, Callable[[], Page]
     """Each page of the site, in order: its source file (relative to the content folder),
     whether the menu lists it, and how to render it."""
     plan: list[tuple[str, bool, Callable[[], Page]]] = [("site.yml", True, lambda: home_page(site))]
+    portal = site.single_organisation is None  # a single organisation's menu has no region level
     for region_id, organisations in documents_by_region(site).items():
-        plan.append(("regions.yml", True, functools.partial(region_page, site, region_id, organisations)))
+        plan.append(("regions.yml", portal, functools.partial(region_page, site, region_id, organisations)))
     for org_id in sorted({d.organisation for d in site.documents.values()}):
-        plan.append((f"organisations/{org_id}.yml", True, functools.partial(organisation_page, site, org_id, site_url)))
+        plan.append((f"organisations/{org_id}.yml", portal, functools.partial(organisation_page, site, org_id, site_url)))
     for document in site.documents.values():
         plan.append((document.source, True, functools.partial(_document_page, site, document, site_url=site_url)))
         # Schedules and former versions are reached from their document, not from the menu.

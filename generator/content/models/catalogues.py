@@ -207,6 +207,57 @@ CC_BY_4 = Licence(
 )
 
 
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_SITE_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(png|svg|jpg|jpeg|webp|ico)")
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@model
+class SiteDUneOrganisation:
+    """A site that publishes one organisation's documents, on its own website's look."""
+
+    organisation: str = doc("Identifiant de l'organisation dont c'est le site.", ref="organisation")
+    logo: str | None = doc("Le logo de l'organisation, fichier placé dans le dossier de contenu (par exemple « logo.png »).", None)
+    favicon: str | None = doc("L'icône de l'onglet du navigateur, fichier placé dans le dossier de contenu.", None)
+    couleur_principale: str | None = doc(
+        "Couleur de l'en-tête, #rrggbb; le texte blanc doit s'y lire (contraste d'au moins 4,5 pour 1).", None
+    )
+    couleur_accent: str | None = doc(
+        "Couleur des liens survolés, #rrggbb; elle doit se lire sur le fond blanc (contraste d'au moins 4,5 pour 1).", None
+    )
+
+    def check(self) -> list[tuple[Any, str]]:
+        problems: list[tuple[Any, str]] = []
+        for name in ("logo", "favicon"):
+            value = getattr(self, name)
+            if value is not None and not _SITE_FILE.fullmatch(value):
+                problems.append((name, f"nom de fichier « {value} » invalide : lettres minuscules sans accents, chiffres et "
+                                       "tirets, puis .png, .svg, .jpg, .webp ou .ico; le fichier est dans le dossier de contenu."))
+        for name in ("couleur_principale", "couleur_accent"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if not _COLOUR.fullmatch(value):
+                problems.append((name, f"couleur « {value} » invalide; attendu : #rrggbb, par exemple #1a5f7a."))
+            elif (ratio := contrast(value, "#ffffff")) < 4.5:
+                shown = f"{ratio:.2f}".replace(".", ",")
+                where = "le texte blanc de l'en-tête" if name == "couleur_principale" else "le fond blanc des pages"
+                problems.append((name, f"contraste insuffisant avec {where} : {shown} pour 1, il faut au moins 4,5 pour 1 "
+                                       "(WCAG). Choisissez une couleur plus foncée."))
+        return problems
+
+
 @model
 class SiteInfo:
     titre: str = doc("Titre du site, affiché en haut de chaque page.")
@@ -216,3 +267,7 @@ class SiteInfo:
         "Identifiant de l'organisation qui publie le site (éditeur des données ouvertes).", None, ref="organisation"
     )
     licence: Licence = doc("Licence des données téléchargeables; par défaut CC BY 4.0.", CC_BY_4)
+    site_d_une_organisation: SiteDUneOrganisation | None = doc(
+        "Pour le site d'une seule organisation (une MRC qui publie ses propres documents) : son identifiant, son logo, "
+        "ses couleurs. Sans ce groupe, le site est un portail : régions, puis organisations, puis documents.", None
+    )
