@@ -41,13 +41,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, 
 
 @pytest.fixture(scope="module")
 def suivi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, list[str]]]:
-    """The follow-up fixture (statuses, versions, schedules) built and served like the real site."""
+    """The follow-up fixture (statuses, versions, schedules) built and served like the real site, as a
+    single organisation's site (name, logo, colours, link back): the real site checks the portal mode."""
     import shutil
 
     from tests.conftest import FIXTURES
+    from tests.test_site_organisation import single
 
     project = tmp_path_factory.mktemp("suivi")
     shutil.copytree(FIXTURES / "suivi", project / "content")
+    single(project / "content")
     shutil.copytree(ROOT / "theme_overrides", project / "theme_overrides")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     port = nav.free_port()
