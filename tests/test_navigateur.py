@@ -46,11 +46,13 @@ def suivi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str,
     import shutil
 
     from tests.conftest import FIXTURES
+    from tests.test_publication_officielle import with_record
     from tests.test_site_organisation import single
 
     project = tmp_path_factory.mktemp("suivi")
     shutil.copytree(FIXTURES / "suivi", project / "content")
     single(project / "content")
+    with_record(project / "content")  # the official publication, with its filed document
     shutil.copytree(ROOT / "theme_overrides", project / "theme_overrides")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     port = nav.free_port()
