@@ -3,6 +3,7 @@
     python3 bench/mesurer.py                       # N = 1, 10, 100, 1000, puis l'aperçu
     python3 bench/mesurer.py --tailles 1,10,100    # seulement ces tailles (les autres mesures sont gardées)
     python3 bench/mesurer.py --sans-apercu         # sans la mesure de l'aperçu (mkdocs serve)
+    python3 bench/mesurer.py --sans-navigateur     # sans les mesures dans Chromium (poids, recherche, Lighthouse)
     python3 bench/mesurer.py --apercu-seulement    # seulement l'aperçu
     python3 bench/mesurer.py --essais 2            # essais imposés à chaque N (voir plus bas)
     python3 bench/mesurer.py --rapport-seulement   # réécrit BENCHMARKS.md depuis bench/resultats.json
@@ -16,7 +17,14 @@ Pour chaque N, sur un contenu synthétique (bench/generer.py) :
 3. le plancher : les mêmes pages exportées par « python -m generator exporter », construites par
    MkDocs et Material seuls, avec la même configuration de thème; 3 constructions et 3 planchers
    (2 à N = 1000) alternent, et l'écart construction − plancher est la médiane des écarts de chaque paire;
-4. la mémoire de pointe (RSS) du processus de construction, la taille du site et sa plus grande page.
+4. la mémoire de pointe (RSS) du processus de construction, la taille du site et sa plus grande page;
+5. dans un navigateur, sur le site qui vient d'être construit, servi en local sous /plans-publics/ avec gzip
+   comme GitHub Pages (le serveur et les réglages de Chromium de tests/navigateur.py) : le poids d'une première
+   visite sur un téléphone de 360 px, cache vide (l'accueil, puis un PIAR); deux recherches sur la page de
+   recherche (un mot d'un enjeu, puis le nom d'une organisation) : délai jusqu'aux premiers résultats et octets
+   tirés de l'index; les notes Lighthouse sur mobile de l'accueil et du PIAR. Ces mesures demandent Chromium
+   (/usr/bin/chromium, ou PLANS_PUBLICS_CHROMIUM), Playwright (les dépendances de test) et Lighthouse
+   (npm ci, Node.js); --sans-navigateur les saute.
 
 Puis l'aperçu (« mkdocs serve --dirty --no-strict », comme scripts/apercu.py), à N = 100 et sur
 une copie de content/ : délai entre l'enregistrement d'un fichier de contenu et la page à jour.
@@ -45,6 +53,7 @@ if Path(sys.prefix).resolve() != (PROJET / ".venv").resolve():  # re-run inside 
 
 import argparse  # noqa: E402
 import compileall  # noqa: E402
+import contextlib  # noqa: E402
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
@@ -74,6 +83,15 @@ SITE_URL = "https://exemple.github.io/plans-publics/"
 CIBLE = 10.0  # % : the generator's time over the build's, at every N
 TAILLES = [1, 10, 100, 1000]
 MODIFICATIONS = 5  # edits per preview measure
+# In the browser: the first organisation's PIAR (there at every N), a word of an enjeu's title.
+PAGES = {"accueil": "", "piar": "documents/mrc-0001-piar/"}
+NOMS_PAGES = {"accueil": "accueil", "piar": "PIAR"}
+MOT = "numérique"
+MOBILE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+POIDS_CIBLE = 150 * 1024  # compressed bytes of a first visit at N = 1; at most 10 % more at N = 1000
+RECHERCHE_CIBLE = 0.3  # s : first results at N = 1000
+ESSAIS_RECHERCHE = 3  # the searches, each time in a new browser context (empty cache)
+LIGHTHOUSE_CIBLE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 # Run in a fresh process: imports the generator, then builds the site once (as `mkdocs build` does).
 _GENERATEUR = """
@@ -197,6 +215,127 @@ def mesurer_taille(n: int, essais: int, essais_generateur: int, graine: int) -> 
         "plancher": mesures["plancher"] | mesurer_site(sites["plancher"]),
         "site": mesurer_site(sites["build"]),
     }
+
+
+# --- in a browser (Chromium through Playwright, Lighthouse) ---------------------------------
+
+
+def premiere_visite(navigateur, base: str) -> dict:  # type: ignore[no-untyped-def]
+    """As tests/test_navigateur.py: empty cache, 360 px, the home page then the PIAR; compressed bytes, headers included."""
+    from tests import navigateur as nav
+
+    ctx = navigateur.new_context(locale="fr-CA", **MOBILE)
+    pages = {}
+    for nom, chemin in PAGES.items():
+        page = ctx.new_page()
+        page.goto(base + chemin, wait_until="networkidle")
+        pages[nom] = nav.transferred(page)
+        page.close()
+    ctx.close()
+    return {"octets": sum(sum(p.values()) for p in pages.values()), "requetes": sum(len(p) for p in pages.values()),
+            **{nom: sum(p.values()) for nom, p in pages.items()}}  # fmt: skip
+
+
+def rechercher(navigateur, base: str, requetes: list[str]) -> list[dict]:  # type: ignore[no-untyped-def]
+    """On the search page once its script has loaded (empty cache, 360 px), each query in turn, as if typed
+    at once: the field gets the focus (Pagefind starts loading), the query, an input event, then Enter.
+    Time from the focus to the first results drawn (the page's own "pp-recherche" measure ends there),
+    in the page's clock; bytes taken from pagefind/ by each query, the page's workers included."""
+    ctx = navigateur.new_context(locale="fr-CA", **MOBILE)
+    page = ctx.new_page()
+    tires: list = []
+    page.on("requestfinished", lambda requete: tires.append(requete))
+    page.goto(base + "recherche/", wait_until="load")
+    mesures = []
+    for k, requete in enumerate(requetes, 1):
+        deja = len(tires)
+        page.evaluate(
+            """q => { performance.mark('banc-saisie');
+                      const champ = document.getElementById('pp-q');
+                      champ.focus(); champ.value = q; champ.dispatchEvent(new Event('input', {bubbles: true}));
+                      document.getElementById('pp-recherche').requestSubmit(); }""",
+            requete,
+        )
+        page.wait_for_function("k => performance.getEntriesByName('pp-recherche').length >= k", arg=k, timeout=120_000)
+        premiers = page.evaluate(
+            """() => { const d = performance.getEntriesByName('banc-saisie').at(-1), r = performance.getEntriesByName('pp-recherche').at(-1);
+                       return r.startTime + r.duration - d.startTime; }"""
+        )  # fmt: skip
+        page.wait_for_timeout(500)  # let the last requests' events arrive
+        pagefind = [r for r in tires[deja:] if "/pagefind/" in r.url]
+        mesures.append({"requete": requete, "premiers_resultats": premiers / 1000, "requetes": len(pagefind),
+                        "octets": sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in pagefind),
+                        "etat": (etat := page.inner_text("#pp-etat")),
+                        "resultats": int(re.sub(r"\D", "", etat.split("résultat")[0]) or 0)})  # fmt: skip
+    ctx.close()
+    return mesures
+
+
+def lighthouse(url: str, dossier: Path) -> dict:
+    """Lighthouse's mobile audit, as tests/test_navigateur.py runs it; scores out of 100."""
+    from tests import navigateur as nav
+
+    rapport, profil = dossier / "lighthouse.json", dossier / "lighthouse-profil"
+    shutil.rmtree(profil, ignore_errors=True)
+    rapport.unlink(missing_ok=True)
+    resultat = subprocess.run(
+        [os.environ.get("NODE", "node"), str(nav.LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={rapport}",
+         "--only-categories=" + ",".join(LIGHTHOUSE_CIBLE), "--form-factor=mobile",
+         "--chrome-flags=" + " ".join(nav.CHROMIUM_ARGS + [f"--user-data-dir={profil}"])],
+        capture_output=True, text=True, timeout=300, env=dict(ENV, CHROME_PATH=nav.chromium_path()), check=False,
+    )  # fmt: skip
+    if resultat.returncode != 0 or not rapport.is_file():
+        raise RuntimeError(f"Lighthouse ({resultat.returncode}) : {resultat.stderr[-500:]}")
+    audit = json.loads(rapport.read_text(encoding="utf-8"))
+    notes = audit["audits"]
+    a_revoir = {ref["id"] for cle in LIGHTHOUSE_CIBLE for ref in audit["categories"][cle]["auditRefs"]
+                if ref["weight"] and notes[ref["id"]]["score"] is not None and notes[ref["id"]]["score"] < 1}  # fmt: skip
+    return {
+        "notes": {cle: round(100 * (audit["categories"][cle]["score"] or 0)) for cle in LIGHTHOUSE_CIBLE},
+        "a_revoir": sorted(a_revoir),  # audits that count and are not perfect
+        "lcp": notes["largest-contentful-paint"]["numericValue"] / 1000,
+    }
+
+
+def mesurer_navigateur(n: int) -> dict:
+    """The first visit's weight, two searches and Lighthouse, on the site just built at this N (one browser)."""
+    dossier = TRAVAIL / f"n{n}"
+    sys.path.insert(0, str(PROJET))  # tests/navigateur.py: its server and Chromium's settings
+    import pytest
+
+    from tests import navigateur as nav
+
+    organisation = yaml.safe_load((dossier / "content" / "organisations" / "mrc-0001.yml").read_text(encoding="utf-8"))["nom"]
+    resultat: dict = {"date": dt.datetime.now().isoformat(timespec="seconds")}
+    debut = time.perf_counter()
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with contextlib.contextmanager(nav.serve)(dossier / "site", nav.free_port()) as base:
+            with sync_playwright() as playwright:
+                navigateur = playwright.chromium.launch(executable_path=nav.chromium_path(), args=nav.CHROMIUM_ARGS)
+                try:
+                    resultat["visite"] = v = premiere_visite(navigateur, base)
+                    print(f"    première visite : {_o(v['octets'])} (accueil {_o(v['accueil'])}, PIAR {_o(v['piar'])}, "
+                          f"{v['requetes']} requêtes)", flush=True)  # fmt: skip
+                    essais = [rechercher(navigateur, base, [MOT, organisation]) for _ in range(ESSAIS_RECHERCHE)]
+                    resultat["recherches"] = [premier | {"premiers_resultats": [e[i]["premiers_resultats"] for e in essais]}
+                                              for i, premier in enumerate(essais[0])]  # fmt: skip
+                    for r in resultat["recherches"]:
+                        print(f"    recherche « {r['requete']} » : premiers résultats en "
+                              f"{', '.join(f'{1000 * t:.0f}' for t in r['premiers_resultats'])} ms, "
+                              f"{_o(r['octets'])} ({r['etat']})", flush=True)  # fmt: skip
+                finally:
+                    navigateur.close()
+            resultat["lighthouse"] = {}
+            for nom, chemin in PAGES.items():
+                resultat["lighthouse"][nom] = lh = lighthouse(base + chemin, dossier)
+                print(f"    Lighthouse {NOMS_PAGES[nom]} : {'/'.join(str(v) for v in lh['notes'].values())}", flush=True)
+    except (Exception, pytest.skip.Exception, pytest.fail.Exception) as erreur:  # noqa: BLE001 - nav.missing skips
+        resultat["erreur"] = f"{type(erreur).__name__}: {erreur}"[:500]
+        print(f"    mesures dans le navigateur : échec, {resultat['erreur']}", flush=True)
+    resultat["duree"] = time.perf_counter() - debut
+    return resultat
 
 
 # --- preview (mkdocs serve) -----------------------------------------------------------------
@@ -372,6 +511,7 @@ def cibles(resultats: dict[int, dict], apercu: dict) -> list[tuple[str, bool | N
     if 1000 in resultats:
         m = max(resultats[1000]["build"]["memoire"])
         lignes.append(("Mémoire de pointe de la construction à N = 1000 sous 1 Gio", m < 2**30, _o(m)))
+    lignes += cibles_navigateur(resultats)
     a = apercu.get("N = 100")
     if a:
         ok = None if a.get("erreur") or not a["delais"] else median(a["delais"]) <= 2
@@ -380,8 +520,47 @@ def cibles(resultats: dict[int, dict], apercu: dict) -> list[tuple[str, bool | N
     return lignes
 
 
+def _navigateur(resultats: dict[int, dict]) -> dict[int, dict]:
+    return {n: r["navigateur"] for n, r in sorted(resultats.items()) if "navigateur" in r}
+
+
+def _notes(lh: dict | None) -> str:
+    return " / ".join(str(v) for v in lh["notes"].values()) if lh else "—"
+
+
+def _recherche(r: dict) -> str:
+    return f"{1000 * median(r['premiers_resultats']):.0f} ms, {_o(r['octets'])}"
+
+
+def cibles_navigateur(resultats: dict[int, dict]) -> list[tuple[str, bool | None, str]]:
+    nav = _navigateur(resultats)
+    visite = {n: v["visite"]["octets"] for n, v in nav.items() if "visite" in v}
+    lignes: list[tuple[str, bool | None, str]] = []
+    a = visite.get(1)
+    lignes.append((f"Première visite sur un téléphone (accueil puis PIAR, cache vide) au plus {POIDS_CIBLE // 1024} kio à N = 1",
+                   None if a is None else a <= POIDS_CIBLE, "non mesurée" if a is None else _o(a)))  # fmt: skip
+    b = visite.get(1000)
+    lignes.append(("Première visite à N = 1000 au plus 10 % plus lourde qu'à N = 1", None if a is None or b is None else b <= 1.1 * a,
+                   "non mesurée" if a is None or b is None else f"{_o(a)} → {_o(b)}, soit {100 * (b / a - 1):+.1f} %".replace(".", ",")))  # fmt: skip
+    r = nav.get(1000, {}).get("recherches")
+    lignes.append((f"Premiers résultats d'une recherche en moins de {1000 * RECHERCHE_CIBLE:.0f} ms à N = 1000 (médiane, chacune des deux)",
+                   None if not r else all(median(x["premiers_resultats"]) < RECHERCHE_CIBLE for x in r),
+                   "non mesurés" if not r else "; ".join(f"« {x['requete']} » {1000 * median(x['premiers_resultats']):.0f} ms" for x in r)))  # fmt: skip
+    notes = {(n, page): lh["notes"] for n, v in nav.items() for page, lh in v.get("lighthouse", {}).items()}
+    manque = [n for n in TAILLES if not all((n, page) in notes for page in PAGES)]
+    rates = [f"N = {n}, {NOMS_PAGES[page]} : {'/'.join(map(str, x.values()))}" for (n, page), x in notes.items()
+             if any(x[cle] < minimum for cle, minimum in LIGHTHOUSE_CIBLE.items())]  # fmt: skip
+    detail = "; ".join(rates) if rates else "toutes atteintes" if notes else ""
+    if manque:
+        detail += f" (non mesuré : N = {', '.join(map(str, manque))})"
+    cible = (f"Lighthouse sur mobile, accueil et PIAR : {'/'.join(map(str, LIGHTHOUSE_CIBLE.values()))} au moins "
+             "(performance, accessibilité, bonnes pratiques, SEO), à chaque N")  # fmt: skip
+    lignes.append((cible, False if rates else None if manque else True, detail.strip()))
+    return lignes
+
+
 def rapport(resultats: dict[int, dict], apercu: dict, info: dict) -> str:
-    duree = sum(r.get("duree", 0) for r in [*resultats.values(), *apercu.values()])
+    duree = sum(r.get("duree", 0) for r in [*resultats.values(), *apercu.values(), *_navigateur(resultats).values()])
     commits = sorted({r["commit"] for r in resultats.values()} | {a["commit"] for a in apercu.values()})
     l = ["# Banc d'essai : plans-publics à grande échelle", "",
          "Ce fichier est produit par `python3 bench/mesurer.py`; ne le modifiez pas à la main. Le banc ne fait pas partie",
@@ -390,10 +569,11 @@ def rapport(resultats: dict[int, dict], apercu: dict, info: dict) -> str:
          "python3 bench/mesurer.py                       # N = 1, 10, 100, 1000, puis l'aperçu",
          "python3 bench/mesurer.py --tailles 1,10,100    # seulement ces tailles (les autres mesures sont gardées)",
          "python3 bench/mesurer.py --sans-apercu         # sans l'aperçu",
+         "python3 bench/mesurer.py --sans-navigateur     # sans Chromium : ni poids d'une visite, ni recherche, ni Lighthouse",
          "python3 bench/mesurer.py --rapport-seulement   # réécrit ce fichier depuis bench/resultats.json",
          "```", "",
          (f"Les mesures ci-dessous ont pris {f'{duree / 60:.0f} min' if duree >= 90 else _s(duree)} en tout "
-          "(contenu, générateur, constructions, aperçu)."), "",
+          "(contenu, générateur, constructions, navigateur, aperçu)."), "",
          (f"Pour profiler le générateur (`build_site` et l'écriture des pages) : `cd {TRAVAIL}/n1000 && {PROJET}/.venv/bin/"
           "python -m cProfile -s cumulative -m generator exporter /tmp/export | head -60`."), "",
          "Le contenu synthétique (`bench/generer.py`, graine fixe) compte N MRC réparties dans les 17 régions, chacune avec",
@@ -418,7 +598,18 @@ def rapport(resultats: dict[int, dict], apercu: dict, info: dict) -> str:
          "  (même thème, mêmes extensions, menu tiré de `navigation.yml`). Constructions et planchers alternent",
          "  (construction, plancher, plancher, construction…); **construction − plancher** est la médiane des écarts de",
          "  chaque paire, en % de la construction médiane.",
-         "- **Mémoire** : RSS de pointe du processus `mkdocs build` (le plus grand des essais).", "",
+         "- **Mémoire** : RSS de pointe du processus `mkdocs build` (le plus grand des essais).",
+         "- **Dans le navigateur** (Chromium piloté par Playwright, réglages et serveur de `tests/navigateur.py`) : le site",
+         "  que la dernière construction a laissé, servi en local (127.0.0.1) sous `/plans-publics/`, compressé (gzip) comme",
+         "  sur GitHub Pages. **Première visite** : sur un téléphone de 360 px, cache vide, l'accueil puis le PIAR de la",
+         f"  première MRC (`{PAGES['piar']}`); tout ce que les deux pages tirent du réseau, compressé, en-têtes compris.",
+         f"  **Recherche** : sur la page de recherche, une fois son script chargé et le cache vide, « {MOT} » (un mot",
+         "  d'un titre d'enjeu), puis le nom de la première MRC, saisis d'un coup : le champ reçoit le focus (Pagefind",
+         "  commence à se charger), puis la requête est envoyée. **Premiers résultats** : du focus aux premiers résultats",
+         "  affichés, dix au plus (mesure de la page, chargement de Pagefind compris pour la première recherche), médiane de",
+         f"  {ESSAIS_RECHERCHE} essais, chacun dans un contexte neuf; **tiré** : ce que chaque recherche a chargé de `pagefind/`",
+         "  (moteur, index, extraits), compressé. **Lighthouse** : audit mobile (4G lente et processeur ralenti, simulés),",
+         "  notes de performance, accessibilité, bonnes pratiques et SEO, un audit par page.", "",
          "## Cibles", "", "| Cible | Atteinte | Détail |", "|---|---|---|"]  # fmt: skip
     for cible, ok, detail in cibles(resultats, apercu):
         l.append(f"| {cible} | {'non mesurée' if ok is None else '**oui**' if ok else '**NON**'} | {detail} |")
@@ -436,6 +627,27 @@ def rapport(resultats: dict[int, dict], apercu: dict, info: dict) -> str:
             f"{_s(p['ecart'])} ({_p(p['ecart_pourcent'])}) | {_o(max(b['memoire']))} | {_o(s['octets'])} | "
             f"`{s['plus_grande'][0]}` {_o(s['plus_grande'][1])}{ratio} |"
         )
+    nav = _navigateur(resultats)
+    if nav:
+        base = nav.get(1, {}).get("visite", {}).get("octets")
+        l += ["", "## Poids, recherche et Lighthouse", "",
+              (f"Cibles : première visite au plus {POIDS_CIBLE // 1024} kio à N = 1 et au plus 10 % de plus à N = 1000; premiers "
+               f"résultats en moins de {1000 * RECHERCHE_CIBLE:.0f} ms à N = 1000; Lighthouse au moins "
+               f"{' / '.join(map(str, LIGHTHOUSE_CIBLE.values()))}. Recherches : premiers résultats (médiane), octets tirés, nombre de résultats."), "",
+              ("| N | première visite (accueil + PIAR) | × N = 1 | 1re recherche : mot d'un enjeu | 2e recherche : nom d'une "
+               "organisation | Lighthouse accueil (perf. / access. / bonnes pratiques / SEO) | Lighthouse PIAR |"),
+              "|---:|---:|---:|---|---|---:|---:|"]  # fmt: skip
+        for n, v in nav.items():
+            if "erreur" in v and "visite" not in v:
+                l.append(f"| {n} | échec : {v['erreur']} | | | | | |")
+                continue
+            o = v.get("visite", {}).get("octets")
+            ratio = f"{o / base:.2f} ×".replace(".", ",") if o and base else "—"
+            r = v.get("recherches", [])
+            cellules = [f"« {x['requete']} » : {_recherche(x)}, {x['resultats']} résultats" for x in r] + ["—"] * (2 - len(r))
+            lh = v.get("lighthouse", {})
+            l.append(f"| {n} | {_o(o) if o else '—'} | {ratio} | {' | '.join(cellules)} | {_notes(lh.get('accueil'))} | "
+                     f"{_notes(lh.get('piar'))} |")
     l += ["", "## Détail par N", ""]
     for n, r in sorted(resultats.items()):
         g, f, s = r["generateur"], r["plancher"], r["site"]
@@ -449,7 +661,24 @@ def rapport(resultats: dict[int, dict], apercu: dict, info: dict) -> str:
                f"site {_o(s['octets'])} en {s['fichiers']} fichiers."),
               (f"- Plancher : {_liste(f['secondes'])}; mémoire {_o(max(f['memoire']))}; {f['pages_html']} pages HTML "
                f"({'autant que' if f['pages_html'] == s['pages_html'] else 'ATTENTION : pas autant que'} la construction), "
-               f"site {_o(f['octets'])}. Export Markdown : {_s(r['export_secondes'])}."), ""]  # fmt: skip
+               f"site {_o(f['octets'])}. Export Markdown : {_s(r['export_secondes'])}.")]  # fmt: skip
+        v = r.get("navigateur")
+        if v:
+            d = [f"- Navigateur (mesuré le {v['date']}, {_s(v['duree'])})"]
+            if "visite" in v:
+                w = v["visite"]
+                d.append(f"première visite {_o(w['octets'])} en {w['requetes']} requêtes (accueil {_o(w['accueil'])}, "
+                         f"PIAR {_o(w['piar'])})")  # fmt: skip
+            for x in v.get("recherches", []):
+                d.append(f"« {x['requete']} » : premiers résultats en {', '.join(f'{1000 * t:.0f}' for t in x['premiers_resultats'])} ms, "
+                         f"{x['requetes']} fichiers tirés de `pagefind/` ({_o(x['octets'])}), {x['resultats']} résultats")  # fmt: skip
+            for page, lh in v.get("lighthouse", {}).items():
+                d.append(f"Lighthouse {NOMS_PAGES[page]} {_notes(lh)}, LCP {_s(lh['lcp'])}"
+                         + (f" (audits sous 1 : {', '.join(lh['a_revoir'])})" if lh["a_revoir"] else ""))  # fmt: skip
+            if "erreur" in v:
+                d.append(f"échec : {v['erreur']}")
+            l.append(d[0] + " : " + "; ".join(d[1:]) + ".")
+        l.append("")
     if apercu:
         l += ["## Aperçu (`mkdocs serve --dirty --no-strict`, comme `scripts/apercu.py`)", "",
               f"Le titre du premier enjeu du premier PIAR est modifié et enregistré {MODIFICATIONS} fois; on interroge sa page",
@@ -472,6 +701,8 @@ def main() -> None:
     parser.add_argument("--tailles", default="1,10,100,1000", help="valeurs de N, séparées par des virgules (défaut : 1,10,100,1000)")
     parser.add_argument("--sans-apercu", action="store_true", help="ne pas mesurer l'aperçu (mkdocs serve)")
     parser.add_argument("--apercu-seulement", action="store_true", help="mesurer seulement l'aperçu")
+    parser.add_argument("--sans-navigateur", action="store_true",
+                        help="sans les mesures dans Chromium : poids d'une visite, recherche, Lighthouse")  # fmt: skip
     parser.add_argument("--essais", type=int, default=0,
                         help="essais à chaque N, générateur et constructions (défaut : 5 et 3, ou 3 et 2 à N = 1000)")  # fmt: skip
     parser.add_argument("--graine", type=int, default=2024, help="graine du contenu synthétique (défaut : 2024)")
@@ -497,6 +728,8 @@ def main() -> None:
             for n in [int(x) for x in args.tailles.split(",") if x.strip()]:
                 grand = n >= 1000  # generator runs are cheap next to the builds: a few more of them
                 resultats[n] = mesurer_taille(n, args.essais or (2 if grand else 3), args.essais or (3 if grand else 5), args.graine)
+                if not args.sans_navigateur:
+                    resultats[n]["navigateur"] = mesurer_navigateur(n)  # on the site the last build left
                 enregistrer()
         if not args.sans_apercu or args.apercu_seulement:
             apercu = apercus(args.graine)
