@@ -216,3 +216,15 @@ def test_new_sigles_prompt_a_glossary_entry(mini: Path) -> None:
     notices = [str(n) for n in load_site(mini).notices if "glossaire" in n.message]
     assert [n.split("«\u00a0")[1].split("\u00a0»")[0] if "«\u00a0" in n else n.split("« ")[1].split(" »")[0] for n in notices] == ["FLI", "FLS", "MAPAQ", "UPA"]
     assert all(n.startswith("content/documents/mrc-de-test-piar.yml") for n in notices)
+
+
+def test_a_plan_without_any_action_is_refused(mini: Path) -> None:
+    piar = mini / "documents" / "mrc-de-test-piar.yml"
+    text = piar.read_text(encoding="utf-8")
+    text = text.replace("""        actions:
+          - texte: "Former l'équipe :"
+            elements: [une formation, deux formations]
+""", "        actions: []\n").replace("actions: [Une action.]", "actions: []").replace("actions: [Action.]", "actions: []")
+    piar.write_text(text, encoding="utf-8")
+    [message] = problems_of(mini)
+    assert "le plan ne compte aucune action" in message and "[enjeux]" in message

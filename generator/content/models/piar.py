@@ -370,6 +370,9 @@ class Piar:
         problems = unique_numbers(self.enjeux, "enjeux")
         if not self.enjeux:
             problems.append(("enjeux", "un plan doit avoir au moins un enjeu."))
+        elif not any(v.actions for e in self.enjeux for v in e.volets):
+            problems.append(("enjeux", "le plan ne compte aucune action : chaque volet en donne au moins une "
+                                       "(colonne « Actions » du gabarit). Une colonne a-t-elle été perdue?"))
         if self.mise_a_jour and self.mise_a_jour < self.date_du_plan:
             problems.append(
                 ("mise_a_jour", f"la date de mise à jour ({self.mise_a_jour}) précède la date du plan ({self.date_du_plan}).")
