@@ -14,6 +14,7 @@ import json
 import os
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Iterator, Literal, get_args, get_origin, get_type_hints
 
 from generator.content.models import Entente, Glossaire, Organisation, Piar, Programme, Regions, SiteInfo
@@ -58,33 +59,44 @@ def all_schema_files() -> dict[str, str]:
     return {name: schema_file(name) for name in FILES}
 
 
+def composite_schema(
+    hint: Any, defs: dict[str, Any], item: Callable[[Any], dict[str, Any]], model: Callable[[type], dict[str, Any]]
+) -> dict[str, Any] | None:
+    """What every schema of the models shares: a model as a ``$ref`` (defined once in ``defs`` by
+    ``model``), a tuple as an array of ``item``, a Literal as an enum; None for any other type."""
+    if dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            defs[name] = model(hint)
+        return {"$ref": f"#/$defs/{name}"}
+    if get_origin(hint) is tuple:
+        return {"type": "array", "items": item(get_args(hint)[0])}
+    if get_origin(hint) is Literal:
+        return {"enum": list(get_args(hint))}
+    return None
+
+
+# What staff may type for each scalar type (YAML is read by the models' types, not guessed).
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: SCALAR_TEXT,
+    int: {"type": "integer"},
+    bool: {"anyOf": [{"type": "boolean"}, {"enum": ["oui", "non"]}]},
+    dt.date: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    Decimal: {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\d{1,3}([ \u00a0]?\d{3})*([.,]\d{1,2})?( ?\$)?$"}]},
+}
+
+
 def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if is_union(hint):
         inner = _type_schema(strip_optional(hint), defs)
         return {"anyOf": [inner, {"type": "null"}]}
     if hasattr(hint, "json_schema"):
         return hint.json_schema()
-    if dataclasses.is_dataclass(hint):
-        name = hint.__name__
-        if name not in defs:
-            defs[name] = {}  # placeholder against recursion
-            defs[name] = _dataclass_schema(hint, defs)
-        return {"$ref": f"#/$defs/{name}"}
-    if get_origin(hint) is tuple:
-        return {"type": "array", "items": _type_schema(get_args(hint)[0], defs)}
-    if get_origin(hint) is Literal:
-        return {"enum": list(get_args(hint))}
-    if hint is str:
-        return dict(SCALAR_TEXT)
-    if hint is int:
-        return {"type": "integer"}
-    if hint is bool:
-        return {"anyOf": [{"type": "boolean"}, {"enum": ["oui", "non"]}]}
-    if hint is dt.date:
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    if hint is Decimal:
-        return {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\d{1,3}([ \u00a0]?\d{3})*([.,]\d{1,2})?( ?\$)?$"}]}
-    raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - every model type is covered
+    composite = composite_schema(hint, defs, lambda h: _type_schema(h, defs), lambda c: _dataclass_schema(c, defs))
+    if composite is not None:
+        return composite
+    return dict(_SCALARS[hint])
 
 
 def _dataclass_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:

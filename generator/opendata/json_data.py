@@ -28,7 +28,7 @@ def to_data(value: Any) -> Any:
         return value
     if isinstance(value, tuple):
         return [to_data(v) for v in value]
-    names = _data_fields(type(value))
+    names = data_fields(type(value))
     if names is not None:
         data = {}
         for name in names:
@@ -44,7 +44,7 @@ def to_data(value: Any) -> Any:
 
 
 @functools.cache
-def _data_fields(cls: type) -> tuple[str, ...] | None:
+def data_fields(cls: type) -> tuple[str, ...] | None:
     """The fields a model publishes (those given to its constructor, but its source); None if not a model."""
     if not dataclasses.is_dataclass(cls):
         return None

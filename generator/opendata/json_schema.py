@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import Any, get_origin, get_type_hints
 
 from generator.content.models import (
     Avancement, Echeance, Entente, Organisation, Piar, Programme, Region, Renvois, TempsImparti,
 )
 from generator.content.typed_reader import is_union, strip_optional
-from generator.opendata.json_data import _data_fields
+from generator.content.json_schema import composite_schema
+from generator.opendata.json_data import data_fields
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DOCUMENT_SCHEMA_PATH = "donnees/document.schema.json"
@@ -35,32 +36,25 @@ _SPECIAL: dict[type, dict[str, Any]] = {
 }
 
 
+# What the published JSON holds for each scalar type (as json_data.to_data writes it).
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    dt.date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    Decimal: {"type": "number"},
+}
+
+
 def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if is_union(hint):
         return _type_schema(strip_optional(hint), defs)  # None is left out of the JSON, never written
     if hint in _SPECIAL:
         return dict(_SPECIAL[hint])
-    if dataclasses.is_dataclass(hint):
-        name = hint.__name__
-        if name not in defs:
-            defs[name] = {}
-            defs[name] = _object_schema(hint, defs)
-        return {"$ref": f"#/$defs/{name}"}
-    if get_origin(hint) is tuple:
-        return {"type": "array", "items": _type_schema(get_args(hint)[0], defs)}
-    if get_origin(hint) is Literal:
-        return {"enum": list(get_args(hint))}
-    if hint is str:
-        return {"type": "string"}
-    if hint is int:
-        return {"type": "integer"}
-    if hint is bool:
-        return {"type": "boolean"}
-    if hint is dt.date:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    if hint is Decimal:
-        return {"type": "number"}
-    raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - every model type is covered
+    composite = composite_schema(hint, defs, lambda h: _type_schema(h, defs), lambda c: _object_schema(c, defs))
+    if composite is not None:
+        return composite
+    return dict(_SCALARS[hint])
 
 
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
@@ -68,7 +62,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     fields = {f.name: f for f in dataclasses.fields(cls)}
     properties: dict[str, Any] = {}
     required = []
-    for name in _data_fields(cls) or ():
+    for name in data_fields(cls) or ():
         f = fields[name]
         schema = _type_schema(hints[name], defs)
         text = f.metadata.get("doc")
