@@ -37,9 +37,6 @@ FOLDER = "pagefind"  # in the site; recherche.js loads pagefind.js from there
 LANGUAGE = "fr"
 NO_STATUS = "statut non publié"  # an action whose follow-up is not published: the words of the pages
 
-# The filters, in the order of the search page (the theme's labels are keyed by these names).
-FILTERS = ("region", "organisation", "type", "programme", "objectif", "axe", "partenaire", "statut")
-
 # Parts of the content that are no text of the page: the edit button, the printed address,
 # the chart (its table says the same).
 EXCLUDED = (".md-content__button", ".pp-impression", ".pp-graphique")

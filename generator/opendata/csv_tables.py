@@ -182,8 +182,6 @@ CONTRIBUTIONS = Table(
     "Contributions",
 )
 
-TABLES = (DOCUMENTS, ACTIONS, INDICATEURS, CONTRIBUTIONS)
-
 Row = dict[str, Cell]
 
 
@@ -315,10 +313,6 @@ def csv_rows(table: Table, rows: list[Row]) -> str:
     writers = [(c.name, _TEXT_OF[c.type]) for c in table.columns]
     writer.writerows([to_text(row[name]) for name, to_text in writers] for row in rows)
     return buffer.getvalue()
-
-
-def csv_text(table: Table, rows_text: str) -> str:
-    return csv_header(table) + rows_text
 
 
 def _string(value: Cell) -> str:
