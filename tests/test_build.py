@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT
 
 PAGES = [
     "index.html",
