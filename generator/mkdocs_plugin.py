@@ -224,6 +224,7 @@ class PlansPublicsPlugin(BasePlugin[PlansPublicsConfig]):
         if generated is not None:
             context["titre_onglet"] = html.escape(generated.head_title or generated.title, quote=False)
         context["flux_atom"] = FEED_PATH
+        context["json_ld"] = generated.json_ld if generated else ""
         context["organisation_du_site"] = self._single_organisation()
         context["graphique"] = generated.chart if generated else ()
         context["hors_menu"] = bool(generated and not generated.in_nav)

@@ -218,6 +218,8 @@ def test_follow_up_site_builds_strict_with_downloads(tmp_path: Path) -> None:
         if page.name == "index.html" and 'http-equiv="refresh"' not in text:  # not the permanent addresses' small redirects
             assert 'type="application/atom+xml"' in text and 'type="application/ld+json"' in text, page
             assert '<meta property="og:title"' in text and text.count('<meta name="description"') == 1, page
+    piar_head = (site / "documents" / "mrc-de-test-piar" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Dataset"' in piar_head
     data = (site / "donnees" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Les données de chaque document publié sur ce site' in data
     assert f'<link rel="canonical" href="{URL}donnees/">' in data

@@ -13,10 +13,10 @@ from generator.opendata.dcat import FORMATS
 from generator.pages.addresses import DATA_PATH, document_path, download_path, organisation_path, public_url
 
 
-def script(data: dict[str, Any]) -> str:
-    """A JSON-LD script element; "<" is escaped so that no text of the content can close it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
-    return f'<script type="application/ld+json">{text}</script>'
+def json_ld(data: dict[str, Any]) -> str:
+    """The JSON text the theme puts in a page's head (``<script type="application/ld+json">``);
+    "<" and ">" are escaped so that no text of the content can close the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _licence(site: Site) -> str:

@@ -119,14 +119,13 @@ def data_page(site: Site, site_url: str = "") -> Page:
         "",
         typeset(
             "Le catalogue DCAT-AP 3 (JSON-LD) décrit chaque jeu de données (titre, éditeur, personne-ressource, région, "
-            "période, catégories de Données Québec, licence, dates) et chacun de ses fichiers (format, taille, empreinte "
+            "période, thèmes de données, licence, dates) et chacun de ses fichiers (format, taille, empreinte "
             "SHA-256), pour les portails de données ouvertes comme Données Québec (CKAN). Les paquets de données "
             "Frictionless (datapackage.json) donnent le schéma de chaque table : types, unités, descriptions, clés. "
             "Le flux Atom annonce les nouveaux documents et les nouvelles versions."
         ),
         "",
     ]
-    if site_url:
-        base = site_url if site_url.endswith("/") else site_url + "/"
-        lines += [schema_org.script(schema_org.data_page(site, base, SITE_FILES)), ""]
-    return Page(path, "Données ouvertes", finish(lines))
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    data = schema_org.json_ld(schema_org.data_page(site, base, SITE_FILES)) if site_url else ""
+    return Page(path, "Données ouvertes", finish(lines), json_ld=data)

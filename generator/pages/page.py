@@ -18,6 +18,7 @@ class Page:
     date: dt.date | None = None
     chart: tuple[Bar, ...] = ()  # an entente's contributions, drawn by the theme
     in_nav: bool = True  # former versions and schedules are reached by links, not the menu
+    json_ld: str = ""  # schema.org data for search engines (escaped JSON), put in the page's head by the theme
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from generator.content.loading import Site
 from generator.content.models import Document, Piar, version_date
 from generator.content.models.publication import Obligation
 from generator.pages import markdown as md
-from generator.opendata import schema_org
 from generator.pages.addresses import attachment_path, version_path
 from generator.pages.parts import COLON
 from generator.pages.versions import history_section
@@ -120,11 +119,8 @@ def permanent_addresses(site: Site) -> dict[str, str]:
 
 
 def closing_lines(site: Site, document: Document, path: str, archived: bool, site_url: str) -> list[str]:
-    """The end of every document page: how to cite it, then (the current version only) its history
-    and, for search engines, its data as a schema.org Dataset (escaped JSON)."""
+    """The end of every document page: how to cite it, then (the current version only) its history."""
     lines = citation_lines(site, document, path, site_url)
     if not archived:
         lines += history_section(site, document, path)
-        if site_url:
-            lines += [schema_org.script(schema_org.document(site, site_url, document)), ""]
     return lines

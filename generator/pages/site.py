@@ -8,6 +8,7 @@ from typing import Callable
 
 from generator import typography as typo
 from generator.content.loading import Site
+from generator.opendata import schema_org
 from generator.content.models import (
     Document,
     Entente,
@@ -99,4 +100,6 @@ def _document_page(site: Site, document: Document, archived: Archive | None = No
         title = f"Version du {typo.date(archived[0])}"
     else:
         title = short_title(site, document)
-    return Page(path, title, finish(lines), head_title=head)
+    # For search engines, the current version's data as a schema.org Dataset (the theme puts it in the head).
+    data = schema_org.json_ld(schema_org.document(site, site_url, document)) if site_url and not archived else ""
+    return Page(path, title, finish(lines), head_title=head, json_ld=data)
