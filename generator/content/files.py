@@ -10,6 +10,7 @@ publish, or loop over, whatever it points to).
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from generator.content.problems import Problem
@@ -18,8 +19,9 @@ READ = (".yml", ".yaml")  # read by the loader, never copied
 NOT_PUBLISHED_QUIETLY = (".md",)  # notes for staff: not published either, and expected
 
 
-def survey(root: Path) -> list[Problem]:
-    """Errors for symbolic links that leave the project or lead to a folder; notices for stray files."""
+def survey(root: Path, published: Collection[Path] = ()) -> list[Problem]:
+    """Errors for symbolic links that leave the project or lead to a folder; notices for stray files,
+    that is, files neither read nor ``published`` as declared (a filed document, a logo)."""
     problems: list[Problem] = []
     project = root.resolve().parent
     for folder, dirnames, filenames in os.walk(root):  # links to folders are listed, never followed
@@ -38,7 +40,7 @@ def survey(root: Path) -> list[Problem]:
                         "Remplacez-le par le fichier lui-même."
                     )))
                     continue
-            if name in filenames and not name.endswith(READ + NOT_PUBLISHED_QUIETLY):
+            if name in filenames and not name.endswith(READ + NOT_PUBLISHED_QUIETLY) and path not in published:
                 problems.append(Problem(shown, None, None, "", (
                     "ce fichier n'est pas publié : le site ne contient que les pages et les téléchargements "
                     "produits à partir des fichiers YAML. Retirez-le du dossier de contenu s'il n'y a pas sa place."

@@ -225,7 +225,6 @@ def load_site(root: Path | str) -> Site:
     if not root.is_dir():
         raise ContentError([Problem(root.as_posix(), None, None, "", "le dossier de contenu n'existe pas.")])
     loader = _Loader(root)
-    loader.problems += survey(root)  # stray files (notices) and symbolic links (errors)
     regions, glossary = _read_catalogues(loader)
     info = loader.read_required("site.yml", SiteInfo)  # names its publisher among the organisations
     documents = loader.read_folder("documents", None)
@@ -239,8 +238,8 @@ def load_site(root: Path | str) -> Site:
     attachments, attachment_problems = read_attachments(root, every_version, loader.display)
     own_files, own_problems = site_files(root, info, loader.display) if info is not INVALID else ({}, [])
     attachment_problems += own_problems
-    declared = {loader.display(a.path) for a in attachments.values()} | {loader.display(p) for p in own_files.values()}
-    loader.problems = [p for p in loader.problems if not (p.level == "avis" and p.file in declared)]  # published, after all
+    # Stray files (notices) and symbolic links (errors); declared files are published, not stray.
+    loader.problems += survey(root, {a.path for a in attachments.values()} | set(own_files.values()))
     problems = loader.problems + attachment_problems + [p for r in loader.readers for p in r.problems]
     errors = [p for p in problems if p.level == "erreur"]
     if errors:
