@@ -13,9 +13,9 @@ from pathlib import Path
 from generator.content.loading import Site, load_site
 from generator.content.problems import ContentError, Problem
 from generator.opendata.downloads import render_downloads
-from generator.pages.addresses import attachment_files, is_inside_site
+from generator.pages.addresses import is_inside_site
 from generator.pages.menu import build_nav
-from generator.pages.publication import permanent_addresses
+from generator.pages.publication import attachment_files, permanent_addresses
 from generator.pages.page import NavItem, Page
 from generator.pages.site import render_pages
 

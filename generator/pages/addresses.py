@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import TYPE_CHECKING
 import posixpath
 import re
 
 from generator.content.models import Document, feed_date
-
-if TYPE_CHECKING:
-    from generator.content.loading import Site
 
 GLOSSARY_PATH = "glossaire.md"
 
@@ -87,12 +82,3 @@ def is_inside_site(path: str) -> bool:
 def attachment_path(document: Document, extension: str) -> str:
     """The filed document of a version, at an address that never changes, archived or not."""
     return f"documents/{document.identifiant}/depots/{feed_date(document).isoformat()}.{extension}"
-
-
-def attachment_files(site: Site) -> dict[str, Path]:
-    """Every filed document, by the path it is published at."""
-    chains = [[*(v for _, v in site.versions.get(i, ())), d] for i, d in site.documents.items()]
-    return {
-        attachment_path(document, attachment.extension): attachment.path
-        for chain in chains for document in chain if (attachment := site.attachments.get(document.source))
-    }

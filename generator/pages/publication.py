@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from decimal import Decimal
+from pathlib import Path
 
 from generator import typography as typo
 from generator.content.loading import Site
@@ -124,3 +125,13 @@ def closing_lines(site: Site, document: Document, path: str, archived: bool, sit
     if not archived:
         lines += history_section(site, document, path)
     return lines
+
+
+def attachment_files(site: Site) -> dict[str, Path]:
+    """Every filed document, by the path it is published at."""
+    chains = [[*(v for _, v in site.versions.get(i, ())), d] for i, d in site.documents.items()]
+    return {
+        attachment_path(document, attachment.extension): attachment.path
+        for chain in chains for document in chain if (attachment := site.attachments.get(document.source))
+    }
+
